@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+// @brief The one Analyzer: text in, tokens out. The indexer, the query builder and the
+// snippet code all call it, so index-time and query-time analysis cannot drift apart.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/token.hpp"
+
+namespace seisaku::analysis {
+
+class MecabTagger;
+class EnglishFilter;
+
+/// Version of the analysis rules, recorded in every index; bump it when tokens change.
+inline constexpr std::string_view analyzer_version = "1";
+
+struct AnalyzerOptions {
+    std::string mecab_dicdir;  ///< empty: Debian's mecab-ipadic-utf8
+};
+
+class Analyzer {
+  public:
+    /// Loads MeCab; throws SetupError when the dictionary is missing or not UTF-8.
+    explicit Analyzer(const AnalyzerOptions& options = {});
+    ~Analyzer();
+    Analyzer(const Analyzer&) = delete;
+    Analyzer& operator=(const Analyzer&) = delete;
+
+    /// Raw bytes to the text the analyzer works on and the index stores: valid UTF-8
+    /// (U+FFFD for bad bytes, spaces for NUL and controls), NFKC-normalized.
+    [[nodiscard]] static std::string prepare(std::string_view raw);
+
+    /// Tokens of `text` (the output of prepare()), positions starting at `first_position`.
+    /// Latin and digit runs take the English path; kana and kanji runs go to MeCab in chunks.
+    /// Stop tokens are included (kind Stop) so callers see the position gaps they leave.
+    [[nodiscard]] std::vector<Token> analyze(std::string_view text,
+                                             std::uint32_t first_position = 0) const;
+
+    /// The Japanese dictionary's name, recorded in the index ("ipadic-utf8").
+    [[nodiscard]] const std::string& dictionary_name() const noexcept;
+
+  private:
+    std::unique_ptr<MecabTagger> mecab_;
+    std::unique_ptr<EnglishFilter> english_;
+};
+
+/// True for tokens a natural-language query may drop when it has other terms: English
+/// function words (the, of, what) and Japanese ones (する, こと, 何).
+[[nodiscard]] bool is_query_stopword(const Token& token);
+
+}  // namespace seisaku::analysis

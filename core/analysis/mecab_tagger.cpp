@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/mecab_tagger.hpp"
+
+#include <mecab.h>
+
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+
+#include "error.hpp"
+
+namespace seisaku::analysis {
+namespace {
+
+// IPADIC feature layout: POS, POS subtype 1-3, conjugation type, conjugation form, base
+// form, reading, pronunciation.
+constexpr std::size_t feature_pos = 0;
+constexpr std::size_t feature_subtype = 1;
+constexpr std::size_t feature_base_form = 6;
+
+std::string_view feature_field(const char* feature, std::size_t index) {
+    std::string_view f(feature);
+    for (std::size_t i = 0; i < index; ++i) {
+        const auto comma = f.find(',');
+        if (comma == std::string_view::npos) {
+            return {};
+        }
+        f.remove_prefix(comma + 1);
+    }
+    return f.substr(0, f.find(','));
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+struct MecabTagger::Impl {
+    std::unique_ptr<MeCab::Model> model;
+    std::unique_ptr<MeCab::Tagger> tagger;
+};
+
+MecabTagger::MecabTagger(const std::string& dicdir) : impl_(std::make_unique<Impl>()) {
+    const std::string who = "japanese analyzer: cannot load MeCab dictionary \"" + dicdir + "\": ";
+    // MeCab calls exit() on some dictionary errors, so check what we can before loading.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(dicdir) / "sys.dic", ec)) {
+        throw SetupError(who + "no sys.dic there (install mecab-ipadic-utf8)");
+    }
+    const std::string args = "-d " + dicdir;
+    impl_->model.reset(MeCab::createModel(args.c_str()));
+    if (!impl_->model) {
+        throw SetupError(who + MeCab::getLastError());
+    }
+    const MeCab::DictionaryInfo* info = impl_->model->dictionary_info();
+    if (info == nullptr || info->charset == nullptr || !iequals(info->charset, "utf-8")) {
+        throw SetupError(who + "dictionary is not UTF-8 (charset " +
+                         (info != nullptr && info->charset != nullptr ? info->charset : "?") + ")");
+    }
+    impl_->tagger.reset(impl_->model->createTagger());
+    if (!impl_->tagger) {
+        throw SetupError(who + MeCab::getLastError());
+    }
+    const auto canonical = std::filesystem::weakly_canonical(dicdir, ec);
+    name_ = (ec ? std::filesystem::path(dicdir) : canonical).filename().string();
+    if (parse("日本語").empty()) {
+        throw SetupError(who + "smoke parse of 日本語 returned nothing");
+    }
+}
+
+MecabTagger::~MecabTagger() = default;
+
+std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
+    std::vector<Morpheme> out;
+    if (text.empty()) {
+        return out;
+    }
+    std::unique_ptr<MeCab::Lattice> lattice(impl_->model->createLattice());
+    lattice->set_sentence(text.data(), text.size());  // length overload: never stops at NUL
+    if (!impl_->tagger->parse(lattice.get())) {
+        throw std::runtime_error(std::string("MeCab parse failed: ") + lattice->what());
+    }
+    for (const MeCab::Node* node = lattice->bos_node(); node != nullptr; node = node->next) {
+        if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) {
+            continue;
+        }
+        Morpheme m;
+        m.begin = static_cast<std::size_t>(node->surface - text.data());
+        m.end = m.begin + node->length;
+        m.part_of_speech = feature_field(node->feature, feature_pos);
+        m.subtype = feature_field(node->feature, feature_subtype);
+        const std::string_view base = feature_field(node->feature, feature_base_form);
+        if (!base.empty() && base != "*") {
+            m.base_form = base;
+        }
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+}  // namespace seisaku::analysis

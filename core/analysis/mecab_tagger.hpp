@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// @brief The MeCab seam: the only file that includes <mecab.h> is mecab_tagger.cpp.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seisaku::analysis {
+
+/// One morpheme of IPADIC output.
+struct Morpheme {
+    std::size_t begin = 0;       ///< byte offset of the surface in the parsed text
+    std::size_t end = 0;         ///< one past the surface
+    std::string part_of_speech;  ///< IPADIC feature 0 (名詞, 助詞, ...)
+    std::string subtype;         ///< IPADIC feature 1 (一般, 接尾, 非自立, ...)
+    std::string base_form;       ///< IPADIC feature 6, or empty when the dictionary has "*"
+};
+
+/// A loaded MeCab model with a UTF-8 dictionary. parse() is safe to call from several
+/// threads: it uses a fresh lattice per call (mecab.h: Tagger::parse(Lattice*) is thread safe).
+class MecabTagger {
+  public:
+    /// Loads the dictionary in `dicdir`, checks it is UTF-8 and runs one smoke parse.
+    /// Throws SetupError naming the directory and MeCab's reason.
+    explicit MecabTagger(const std::string& dicdir);
+    ~MecabTagger();
+    MecabTagger(const MecabTagger&) = delete;
+    MecabTagger& operator=(const MecabTagger&) = delete;
+
+    /// Morphemes of `text`, which must be valid UTF-8 without NUL and short (the analyzer
+    /// cuts it into chunks). Throws std::runtime_error if MeCab fails on it.
+    [[nodiscard]] std::vector<Morpheme> parse(std::string_view text) const;
+
+    /// A stable name of the dictionary ("ipadic-utf8"), recorded in the index.
+    [[nodiscard]] const std::string& dictionary_name() const noexcept { return name_; }
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::string name_;
+};
+
+/// Where Debian's mecab-ipadic-utf8 installs its dictionary.
+inline constexpr std::string_view default_mecab_dicdir = "/var/lib/mecab/dic/ipadic-utf8";
+
+}  // namespace seisaku::analysis
