@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "document/html_text.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+
+namespace seisaku::document {
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string attribute(xmlNode* node, const char* name) {
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    if (value == nullptr) {
+        return {};
+    }
+    std::string out(reinterpret_cast<const char*>(value));
+    xmlFree(value);
+    return out;
+}
+
+bool is_block(std::string_view name) {
+    static constexpr std::array<std::string_view, 28> blocks = {
+        "address", "article", "aside",      "blockquote", "br",     "dd",      "div",
+        "dl",      "dt",      "figcaption", "footer",     "form",   "h1",      "h2",
+        "h3",      "h4",      "h5",         "h6",         "header", "hr",      "li",
+        "main",    "nav",     "ol",         "p",          "pre",    "section", "table"};
+    return std::find(blocks.begin(), blocks.end(), name) != blocks.end() || name == "tr" ||
+           name == "td" || name == "th" || name == "ul";
+}
+
+bool is_hidden(std::string_view name) {
+    return name == "script" || name == "style" || name == "noscript" || name == "template";
+}
+
+void walk(xmlNode* node, HtmlContent& out, bool in_head) {
+    for (xmlNode* n = node; n != nullptr; n = n->next) {
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            if (!in_head && n->content != nullptr) {
+                out.text += reinterpret_cast<const char*>(n->content);
+            }
+            continue;
+        }
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        const std::string name = lower(reinterpret_cast<const char*>(n->name));
+        if (is_hidden(name)) {
+            continue;
+        }
+        if (name == "title") {
+            if (out.title.empty()) {
+                xmlChar* t = xmlNodeGetContent(n);
+                if (t != nullptr) {
+                    out.title = reinterpret_cast<const char*>(t);
+                    xmlFree(t);
+                }
+            }
+            continue;
+        }
+        if (name == "meta") {
+            const std::string key = lower(attribute(n, "name"));
+            if (!key.empty() && !out.meta.contains(key)) {
+                out.meta[key] = attribute(n, "content");
+            }
+            continue;
+        }
+        if (name == "link") {
+            if (lower(attribute(n, "rel")) == "canonical") {
+                out.meta["canonical"] = attribute(n, "href");
+            }
+            continue;
+        }
+        if (name == "html" && out.lang.empty()) {
+            out.lang = lower(attribute(n, "lang"));
+        }
+        const bool block = is_block(name);
+        if (block) {
+            out.text += '\n';
+        }
+        walk(n->children, out, in_head || name == "head");
+        if (block) {
+            out.text += '\n';
+        }
+    }
+}
+
+}  // namespace
+
+HtmlContent extract_html(std::string_view utf8_html) {
+    HtmlContent out;
+    const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    // libxml2 limits nesting depth itself (256 without XML_PARSE_HUGE), so walk() recursion
+    // stays shallow even for hostile input.
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
+        htmlReadMemory(utf8_html.data(), static_cast<int>(utf8_html.size()), nullptr, "UTF-8",
+                       options),
+        &xmlFreeDoc);
+    if (!doc) {
+        return out;
+    }
+    walk(xmlDocGetRootElement(doc.get()), out, false);
+    return out;
+}
+
+}  // namespace seisaku::document

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// @brief HTML to text and metadata with libxml2's forgiving parser (libxml2 stays in the .cpp).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace seisaku::document {
+
+struct HtmlContent {
+    std::string title;                        ///< <title> text
+    std::string lang;                         ///< <html lang>
+    std::string text;                         ///< body text, blocks separated by line feeds
+    std::map<std::string, std::string> meta;  ///< <meta name content> (names lower-cased), and
+                                              ///< "canonical" from <link rel=canonical>
+};
+
+/// Parses valid UTF-8 HTML; never fails (libxml2 recovers), script/style text is dropped.
+[[nodiscard]] HtmlContent extract_html(std::string_view utf8_html);
+
+}  // namespace seisaku::document

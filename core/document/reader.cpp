@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: MIT
+#include "document/reader.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "analysis/analyzer.hpp"
+#include "document/html_text.hpp"
+#include "error.hpp"
+#include "text/script_runs.hpp"
+#include "text/utf8.hpp"
+
+namespace seisaku::document {
+namespace {
+
+/// A file whose first bytes hold more NULs than this share is binary (text uses none).
+constexpr double binary_nul_share = 0.01;
+/// ... or whose bytes are mostly not UTF-8.
+constexpr double binary_invalid_share = 0.10;
+constexpr std::size_t sniff_bytes = 64 * 1024;
+
+std::string_view trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+/// One line of single spaces: titles and metadata values never carry line breaks.
+std::string one_line(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (const char c : trim(s)) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            space = true;
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+std::string clean_value(std::string_view raw) {
+    std::string v = one_line(analysis::Analyzer::prepare(raw));
+    if (v.size() >= 2 &&
+        ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\''))) {
+        v = v.substr(1, v.size() - 2);
+    }
+    return v;
+}
+
+std::vector<std::string> split_list(std::string_view raw) {
+    std::string v = clean_value(raw);
+    if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
+        v = v.substr(1, v.size() - 2);
+    }
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= v.size()) {
+        const std::size_t comma = std::min(v.find(',', start), v.size());
+        std::string item = clean_value(std::string_view(v).substr(start, comma - start));
+        if (!item.empty()) {
+            items.push_back(std::move(item));
+        }
+        start = comma + 1;
+    }
+    return items;
+}
+
+bool is_http_url(std::string_view url) {
+    return url.starts_with("http://") || url.starts_with("https://");
+}
+
+void check_not_binary(std::string_view bytes) {
+    const std::string_view head = bytes.substr(0, sniff_bytes);
+    const auto nuls = static_cast<double>(std::count(head.begin(), head.end(), '\0'));
+    if (nuls >= 4 && nuls > binary_nul_share * static_cast<double>(head.size())) {
+        throw CorpusError("binary file (NUL bytes), not indexed");
+    }
+    text::RepairStats stats;
+    const std::string repaired = text::repair(head, &stats);
+    const auto chars = static_cast<double>(text::length(repaired));
+    if (stats.substitutions > 8 &&
+        static_cast<double>(stats.substitutions) > binary_invalid_share * chars) {
+        throw CorpusError("binary file or unsupported encoding (" +
+                          std::to_string(stats.substitutions) +
+                          " invalid UTF-8 sequences in the first 64 KiB), not indexed");
+    }
+}
+
+void set_field(Document& doc, std::string_view key, std::string_view value) {
+    if (key == "title") {
+        doc.title = clean_value(value);
+    } else if (key == "date") {
+        doc.date = clean_value(value);
+    } else if (key == "lang" || key == "language") {
+        doc.lang = clean_value(value);
+    } else if (key == "issuer" || key == "author") {
+        doc.issuer = clean_value(value);
+    } else if (key == "type") {
+        doc.type = clean_value(value);
+    } else if (key == "topics" || key == "keywords") {
+        doc.topics = split_list(value);
+    } else if (key == "description") {
+        doc.description = clean_value(value);
+    } else if (key == "source_title" || key == "source-title") {
+        doc.source_title = clean_value(value);
+    } else if (key == "source_url" || key == "source-url" || key == "canonical") {
+        doc.source_url = clean_value(value);
+    } else if (key == "translation_key" || key == "translation-key") {
+        doc.translation_key = clean_value(value);
+    }
+}
+
+/// Splits "---\nkey: value\n...\n---\n" off the top of a Markdown file.
+std::string_view read_front_matter(std::string_view text, Document& doc) {
+    if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) {
+        return text;
+    }
+    std::size_t pos = text.find('\n') + 1;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) {
+            eol = text.size();
+        }
+        const std::string_view line = trim(text.substr(pos, eol - pos));
+        if (line == "---") {
+            return text.substr(std::min(eol + 1, text.size()));
+        }
+        const std::size_t colon = line.find(':');
+        if (colon != std::string_view::npos) {
+            std::string key(trim(line.substr(0, colon)));
+            std::transform(key.begin(), key.end(), key.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            set_field(doc, key, line.substr(colon + 1));
+        }
+        pos = eol + 1;
+    }
+    doc = Document{};
+    doc.warnings.emplace_back("front matter has no closing --- line; read as plain text");
+    return text;
+}
+
+/// A Markdown title: the first line when it is a heading or short, else the first "# " heading.
+std::string markdown_title(std::string_view markdown, std::size_t max_bytes) {
+    std::string first_line;
+    std::size_t pos = 0;
+    while (pos < markdown.size()) {
+        std::size_t eol = markdown.find('\n', pos);
+        if (eol == std::string_view::npos) {
+            eol = markdown.size();
+        }
+        const std::string_view line = trim(markdown.substr(pos, eol - pos));
+        pos = eol + 1;
+        if (line.empty()) {
+            continue;
+        }
+        const bool heading = line.front() == '#';
+        std::string_view text = line;
+        while (!text.empty() && text.front() == '#') {
+            text.remove_prefix(1);
+        }
+        if (first_line.empty() && (heading || line.size() <= max_bytes)) {
+            return one_line(text);
+        }
+        if (first_line.empty()) {
+            first_line = "-";  // the first line is too long to be a title; look for "# "
+        }
+        if (line.starts_with("# ")) {
+            return one_line(text);
+        }
+    }
+    return {};
+}
+
+}  // namespace
+
+std::optional<Format> format_for(std::string_view file_name) {
+    const std::size_t dot = file_name.rfind('.');
+    if (dot == std::string_view::npos) {
+        return std::nullopt;
+    }
+    std::string ext(file_name.substr(dot + 1));
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == "txt" || ext == "text") {
+        return Format::Text;
+    }
+    if (ext == "md" || ext == "markdown") {
+        return Format::Markdown;
+    }
+    if (ext == "html" || ext == "htm" || ext == "xhtml") {
+        return Format::Html;
+    }
+    return std::nullopt;
+}
+
+std::string detect_language(std::string_view valid_utf8) {
+    std::size_t japanese = 0;
+    std::size_t kana = 0;
+    std::size_t latin = 0;
+    std::size_t pos = 0;
+    while (pos < valid_utf8.size()) {
+        const char32_t cp = text::next_code_point(valid_utf8, pos);
+        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+            ++latin;
+        } else if (cp >= 0x3040 && cp <= 0x30FF) {
+            ++kana;
+            ++japanese;
+        } else if (text::classify(cp) == text::CharClass::Japanese) {
+            ++japanese;
+        }
+    }
+    // Japanese policy texts are full of Latin acronyms, and one kana character in ten words
+    // of English is a quoted name: compare shares, letters weighted per character.
+    if (kana > 0 && japanese * 4 >= latin) {
+        return "ja";
+    }
+    return "en";
+}
+
+bool is_valid_date(std::string_view date) {
+    const auto digits = [&](std::size_t from, std::size_t n) {
+        if (date.size() < from + n) {
+            return -1;
+        }
+        int v = 0;
+        for (std::size_t i = from; i < from + n; ++i) {
+            if (date[i] < '0' || date[i] > '9') {
+                return -1;
+            }
+            v = v * 10 + (date[i] - '0');
+        }
+        return v;
+    };
+    if (date.size() != 4 && date.size() != 7 && date.size() != 10) {
+        return false;
+    }
+    const int year = digits(0, 4);
+    if (year < 1000) {
+        return false;
+    }
+    if (date.size() == 4) {
+        return true;
+    }
+    const int month = digits(5, 2);
+    if (date[4] != '-' || month < 1 || month > 12) {
+        return false;
+    }
+    if (date.size() == 7) {
+        return true;
+    }
+    static constexpr std::array<int, 12> days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int day = digits(8, 2);
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    const int max_day = (month == 2 && !leap) ? 28 : days[static_cast<std::size_t>(month - 1)];
+    return date[7] == '-' && day >= 1 && day <= max_day;
+}
+
+Document read_document(std::string_view bytes, Format format, std::string id,
+                       std::string_view file_name, const ReadOptions& options) {
+    check_not_binary(bytes);
+    text::RepairStats stats;
+    const std::string valid = text::repair(bytes, &stats);
+
+    Document doc;
+    std::string body;
+    switch (format) {
+        case Format::Markdown: {
+            const std::string_view rest = read_front_matter(valid, doc);
+            body = analysis::Analyzer::prepare(rest);
+            if (doc.title.empty()) {
+                doc.title = markdown_title(body, options.title_max_bytes);
+            }
+            doc.format = "markdown";
+            break;
+        }
+        case Format::Html: {
+            HtmlContent html = extract_html(valid);
+            body = analysis::Analyzer::prepare(html.text);
+            doc.title = clean_value(html.title);
+            for (const auto& [key, value] : html.meta) {
+                set_field(doc, key, value);
+            }
+            if (doc.lang.empty()) {
+                doc.lang = clean_value(html.lang);
+            }
+            doc.format = "html";
+            break;
+        }
+        case Format::Text: {
+            const std::string prepared = analysis::Analyzer::prepare(valid);
+            const std::string_view all = trim(prepared);
+            const std::size_t eol = std::min(all.find('\n'), all.size());
+            const std::string first = one_line(all.substr(0, eol));
+            if (!first.empty() && first.size() <= options.title_max_bytes) {
+                doc.title = first;
+                body = std::string(trim(all.substr(eol)));
+            } else {
+                body = std::string(all);
+            }
+            doc.format = "text";
+            break;
+        }
+    }
+    doc.body = std::move(body);
+    doc.id = std::move(id);
+
+    if (stats.substitutions > 0) {
+        doc.warnings.push_back(std::to_string(stats.substitutions) +
+                               " invalid UTF-8 sequences replaced by U+FFFD");
+    }
+    if (stats.nuls > 0) {
+        doc.warnings.push_back(std::to_string(stats.nuls) + " NUL bytes read as spaces");
+    }
+    if (doc.title.empty()) {
+        doc.title = clean_value(file_name);
+    }
+    doc.title = std::string(text::truncate(doc.title, options.title_max_bytes));
+    if (doc.lang.starts_with("ja")) {
+        doc.lang = "ja";
+    } else if (doc.lang.starts_with("en")) {
+        doc.lang = "en";
+    } else {
+        if (!doc.lang.empty()) {
+            doc.warnings.push_back("language \"" + doc.lang + "\" is not en or ja; detected");
+        }
+        doc.lang = detect_language(doc.title + "\n" + doc.body);
+    }
+    if (!doc.date.empty() && !is_valid_date(doc.date)) {
+        doc.warnings.push_back("date \"" + doc.date + "\" is not YYYY-MM-DD; ignored");
+        doc.date.clear();
+    }
+    if (!doc.source_url.empty() && !is_http_url(doc.source_url)) {
+        doc.warnings.emplace_back("source URL is not http(s); ignored");
+        doc.source_url.clear();
+    }
+    if (trim(doc.body).empty() && trim(doc.title).empty()) {
+        doc.warnings.emplace_back("empty document");
+    }
+    return doc;
+}
+
+}  // namespace seisaku::document

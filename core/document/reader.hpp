@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: MIT
+// @brief Bytes of a .txt, .md or .html file to a Document.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "document/document.hpp"
+
+namespace seisaku::document {
+
+enum class Format { Text, Markdown, Html };
+
+/// The format a file name's extension asks for (.txt .text, .md .markdown, .html .htm), if any.
+[[nodiscard]] std::optional<Format> format_for(std::string_view file_name);
+
+struct ReadOptions {
+    std::size_t title_max_bytes = 256;  ///< longer titles are cut on a code point
+};
+
+/// Reads one file's bytes. Throws CorpusError with the reason when the bytes are not text
+/// (binary data, mostly invalid UTF-8). `id` becomes Document::id; `file_name` is the
+/// title of last resort.
+[[nodiscard]] Document read_document(std::string_view bytes, Format format, std::string id,
+                                     std::string_view file_name, const ReadOptions& options = {});
+
+/// "ja" when kana and kanji make up a fair share of the letters, else "en".
+[[nodiscard]] std::string detect_language(std::string_view valid_utf8);
+
+/// True for YYYY, YYYY-MM and YYYY-MM-DD with a real month and day.
+[[nodiscard]] bool is_valid_date(std::string_view date);
+
+}  // namespace seisaku::document

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+// @brief Every Xapian term prefix, value slot and metadata key of a seisaku index, once.
+// docs/schema.md mirrors this file; change both together and bump schema_version.
+#pragma once
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace seisaku::schema {
+
+/// Bump when anything below changes meaning; the searcher refuses other versions.
+inline constexpr std::string_view schema_version = "1";
+
+// Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
+inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
+inline constexpr std::string_view prefix_stem =
+    "Z";  ///< English stem / Japanese base form, no positions
+inline constexpr std::string_view prefix_title = "S";  ///< title terms, with positions
+inline constexpr std::string_view prefix_lang = "L";   ///< boolean: "en" or "ja"
+// Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
+
+/// Value slots; each holds a string.
+enum class ValueSlot : Xapian::valueno {
+    Date = 0,  ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY": sorts as a string
+    Lang = 1,  ///< "en" or "ja"
+};
+
+[[nodiscard]] constexpr Xapian::valueno slot(ValueSlot s) noexcept {
+    return static_cast<Xapian::valueno>(s);
+}
+
+/// Title words count this many times in the unprefixed and Z terms: title above body in BM25.
+inline constexpr Xapian::termcount title_wdf = 5;
+/// Body positions start this far after the title's, so no phrase spans title and body.
+inline constexpr Xapian::termpos body_position_gap = 100;
+
+// Database metadata keys, written at index time and checked at open.
+inline constexpr std::string_view meta_schema = "seisaku.schema";
+inline constexpr std::string_view meta_analyzer = "seisaku.analyzer";
+inline constexpr std::string_view meta_dictionary = "seisaku.dictionary";
+inline constexpr std::string_view meta_normalization = "seisaku.normalization";
+
+}  // namespace seisaku::schema

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#include "schema/stored_record.hpp"
+
+namespace seisaku::schema {
+namespace {
+
+void put(std::string& out, std::string_view key, std::string_view value) {
+    out += key;
+    out += '=';
+    for (const char c : value) {
+        out += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    out += '\n';
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out += item;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string encode_record(const document::Document& doc) {
+    std::string out;
+    out.reserve(doc.body.size() + 512);
+    put(out, "path", doc.id);
+    put(out, "title", doc.title);
+    put(out, "lang", doc.lang);
+    put(out, "date", doc.date);
+    put(out, "format", doc.format);
+    put(out, "issuer", doc.issuer);
+    put(out, "type", doc.type);
+    put(out, "topics", join(doc.topics));
+    put(out, "description", doc.description);
+    put(out, "source_title", doc.source_title);
+    put(out, "source_url", doc.source_url);
+    put(out, "translation_key", doc.translation_key);
+    out += "body=";
+    out += doc.body;
+    return out;
+}
+
+document::Document decode_record(std::string_view data) {
+    document::Document doc;
+    while (!data.empty()) {
+        const std::size_t eq = data.find('=');
+        if (eq == std::string_view::npos) {
+            break;
+        }
+        const std::string_view key = data.substr(0, eq);
+        data.remove_prefix(eq + 1);
+        if (key == "body") {
+            doc.body = data;
+            break;
+        }
+        const std::size_t eol = std::min(data.find('\n'), data.size());
+        const std::string value(data.substr(0, eol));
+        data.remove_prefix(std::min(eol + 1, data.size()));
+        if (key == "path") {
+            doc.id = value;
+        } else if (key == "title") {
+            doc.title = value;
+        } else if (key == "lang") {
+            doc.lang = value;
+        } else if (key == "date") {
+            doc.date = value;
+        } else if (key == "format") {
+            doc.format = value;
+        } else if (key == "issuer") {
+            doc.issuer = value;
+        } else if (key == "type") {
+            doc.type = value;
+        } else if (key == "description") {
+            doc.description = value;
+        } else if (key == "source_title") {
+            doc.source_title = value;
+        } else if (key == "source_url") {
+            doc.source_url = value;
+        } else if (key == "translation_key") {
+            doc.translation_key = value;
+        } else if (key == "topics") {
+            std::size_t start = 0;
+            while (start < value.size()) {
+                const std::size_t comma = std::min(value.find(", ", start), value.size());
+                doc.topics.push_back(value.substr(start, comma - start));
+                start = comma + 2;
+            }
+        }
+    }
+    return doc;
+}
+
+}  // namespace seisaku::schema
