@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: MIT
+#include "index/index_writer.hpp"
+
+#include <unistd.h>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.hpp"
+#include "error.hpp"
+#include "schema/index_info.hpp"
+#include "schema/schema.hpp"
+#include "schema/stored_record.hpp"
+#include "schema/xapian_error.hpp"
+
+namespace seisaku::index {
+namespace fs = std::filesystem;
+using schema::slot;
+using schema::ValueSlot;
+
+struct IndexWriter::Impl {
+    const analysis::Analyzer& analyzer;
+    Xapian::WritableDatabase db;
+    std::string path;
+    unsigned commit_every = 1000;
+    unsigned pending = 0;
+};
+
+namespace {
+
+std::string with_prefix(std::string_view prefix, const std::string& term) {
+    std::string out(prefix);
+    out += term;
+    return out;
+}
+
+Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite) {
+    const std::string shown = db_path.string();
+    std::error_code ec;
+    if (fs::exists(db_path, ec) && !fs::is_directory(db_path, ec)) {
+        throw IndexError(ExitCode::CantCreate,
+                         "cannot open index \"" + shown + "\": it is a file, not a folder");
+    }
+    if (!fs::exists(db_path, ec)) {
+        fs::create_directories(db_path, ec);
+        if (ec) {
+            throw IndexError(ExitCode::CantCreate,
+                             "cannot create index folder \"" + shown + "\": " + ec.message());
+        }
+    }
+    // A WritableDatabase in a folder we cannot write reports a lock error; say what it is.
+    if (::access(db_path.c_str(), W_OK) != 0) {
+        throw IndexError(ExitCode::NoPermission,
+                         "cannot open index \"" + shown + "\": the folder is not writable");
+    }
+    const int action = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    try {
+        return Xapian::WritableDatabase(shown, action);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot open", shown);
+    }
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
+                         const WriterOptions& options)
+    : impl_(std::make_unique<Impl>(Impl{analyzer, open_writable(db_path, options.overwrite),
+                                        db_path.string(), options.commit_every, 0})) {
+    const schema::IndexInfo expected = schema::current_index_info(analyzer.dictionary_name());
+    try {
+        if (impl_->db.get_doccount() > 0) {
+            schema::check_index_info(schema::read_index_info(impl_->db), expected, impl_->path);
+        }
+        schema::write_index_info(impl_->db, expected);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot prepare", impl_->path);
+    }
+}
+
+IndexWriter::~IndexWriter() = default;
+
+Outcome IndexWriter::add(const document::Document& doc) {
+    Xapian::Document xdoc;
+    // Title: S terms with positions, and the plain and Z terms with extra wdf.
+    Xapian::termpos last_title_position = 0;
+    for (const analysis::Token& t : impl_->analyzer.analyze(doc.title, 1)) {
+        if (t.kind == analysis::TokenKind::Stop) {
+            continue;
+        }
+        xdoc.add_posting(with_prefix(schema::prefix_title, t.term), t.position);
+        xdoc.add_posting(t.term, t.position, schema::title_wdf);
+        xdoc.add_term(with_prefix(schema::prefix_stem, t.base), schema::title_wdf);
+        last_title_position = t.position;
+    }
+    const auto first_body_position =
+        static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
+    for (const analysis::Token& t : impl_->analyzer.analyze(doc.body, first_body_position)) {
+        if (t.kind == analysis::TokenKind::Stop) {
+            continue;
+        }
+        xdoc.add_posting(t.term, t.position);
+        xdoc.add_term(with_prefix(schema::prefix_stem, t.base));
+    }
+    const std::string id_term = with_prefix(schema::prefix_id, doc.id);
+    xdoc.add_boolean_term(id_term);
+    xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));
+    xdoc.add_value(slot(ValueSlot::Date), doc.date);
+    xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
+    xdoc.set_data(schema::encode_record(doc));
+    try {
+        const bool existed = impl_->db.term_exists(id_term);
+        impl_->db.replace_document(id_term, xdoc);
+        if (++impl_->pending >= impl_->commit_every) {
+            commit();
+        }
+        return existed ? Outcome::Updated : Outcome::Added;
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot add \"" + doc.id + "\" to", impl_->path);
+    }
+}
+
+void IndexWriter::commit() {
+    try {
+        impl_->db.commit();
+        impl_->pending = 0;
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot commit", impl_->path);
+    }
+}
+
+unsigned IndexWriter::document_count() const {
+    return impl_->db.get_doccount();
+}
+
+}  // namespace seisaku::index

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+#include "query/query_builder.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "error.hpp"
+#include "schema/schema.hpp"
+#include "text/normalize.hpp"
+
+namespace seisaku::query {
+namespace {
+
+using analysis::Token;
+using analysis::TokenKind;
+
+/// One searchable unit with how it takes part in its group.
+struct Clause {
+    Occur occur = Occur::Should;
+    Xapian::Query query;
+    bool stopword = false;  ///< a lone function word, dropped when others remain
+};
+
+class Builder {
+  public:
+    explicit Builder(const analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+    Xapian::Query build(const QueryNode& root) {
+        Xapian::Query q = group(root);
+        if (q.empty()) {
+            throw QueryError("query has nothing to search for");
+        }
+        return q;
+    }
+
+  private:
+    /// A group's clauses: soft AND of the Should ones, AND of the Must ones, minus MustNot.
+    Xapian::Query group(const QueryNode& node) {
+        if (node.kind == NodeKind::Or) {
+            std::vector<Xapian::Query> parts;
+            for (const QueryNode& c : node.children) {
+                Xapian::Query q = node_query(c);
+                if (!q.empty()) {
+                    parts.push_back(std::move(q));
+                }
+            }
+            return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+        }
+        std::vector<Clause> clauses;
+        std::vector<Xapian::Query> langs;
+        for (const QueryNode& c : node.children) {
+            if (c.field == "lang" && (c.kind == NodeKind::Word || c.kind == NodeKind::Phrase)) {
+                std::string lang(schema::prefix_lang);
+                lang += text::fold(c.text);
+                langs.emplace_back(lang);
+                continue;
+            }
+            if (c.kind == NodeKind::Word) {
+                for (Clause& cl : word_clauses(c)) {
+                    clauses.push_back(std::move(cl));
+                }
+                continue;
+            }
+            Clause cl{c.occur, node_query(c), false};
+            if (!cl.query.empty()) {
+                clauses.push_back(std::move(cl));
+            }
+        }
+        drop_stopwords(clauses);
+
+        std::vector<Xapian::Query> should;
+        std::vector<Xapian::Query> must;
+        std::vector<Xapian::Query> must_not;
+        for (Clause& c : clauses) {
+            (c.occur == Occur::Must      ? must
+             : c.occur == Occur::MustNot ? must_not
+                                         : should)
+                .push_back(std::move(c.query));
+        }
+        Xapian::Query soft = soft_and(should);
+        Xapian::Query q;
+        if (!must.empty()) {
+            q = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+            if (!soft.empty()) {
+                q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q, soft);
+            }
+        } else {
+            q = soft;
+        }
+        if (!must_not.empty()) {
+            if (q.empty()) {
+                q = Xapian::Query::MatchAll;
+            }
+            q = Xapian::Query(
+                Xapian::Query::OP_AND_NOT, q,
+                Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
+        }
+        if (!langs.empty()) {
+            if (q.empty()) {
+                q = Xapian::Query::MatchAll;
+            }
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end()));
+        }
+        return q;
+    }
+
+    /// Documents matching every clause first (AND), then those matching some (OR).
+    static Xapian::Query soft_and(const std::vector<Xapian::Query>& parts) {
+        if (parts.empty()) {
+            return {};
+        }
+        if (parts.size() == 1) {
+            return parts.front();
+        }
+        return {Xapian::Query::OP_OR,
+                Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()),
+                Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end())};
+    }
+
+    static void drop_stopwords(std::vector<Clause>& clauses) {
+        const auto is_droppable = [](const Clause& c) {
+            return c.stopword && c.occur == Occur::Should;
+        };
+        const auto kept = std::count_if(clauses.begin(), clauses.end(),
+                                        [&](const Clause& c) { return !is_droppable(c); });
+        const auto positive = std::count_if(clauses.begin(), clauses.end(), [&](const Clause& c) {
+            return !is_droppable(c) && c.occur != Occur::MustNot;
+        });
+        if (kept > 0 && positive > 0) {
+            std::erase_if(clauses, is_droppable);
+        }
+    }
+
+    Xapian::Query node_query(const QueryNode& n) {
+        switch (n.kind) {
+            case NodeKind::Phrase:
+                return phrase_query(n);
+            case NodeKind::Word: {
+                std::vector<Clause> parts = word_clauses(n);
+                drop_stopwords(parts);
+                std::vector<Xapian::Query> qs;
+                for (Clause& c : parts) {
+                    qs.push_back(std::move(c.query));
+                }
+                return soft_and(qs);
+            }
+            case NodeKind::Group:
+            case NodeKind::Or:
+                return group(n);
+        }
+        return {};
+    }
+
+    std::vector<Token> tokens_of(const QueryNode& n) {
+        std::vector<Token> tokens = analyzer_.analyze(n.text);
+        const auto searchable = std::count_if(
+            tokens.begin(), tokens.end(), [](const Token& t) { return t.kind != TokenKind::Stop; });
+        terms_ += static_cast<std::size_t>(searchable);
+        if (terms_ > max_query_terms) {
+            throw QueryError("query has too many terms (more than " +
+                             std::to_string(max_query_terms) + ")");
+        }
+        return tokens;
+    }
+
+    std::string positional(const QueryNode& n, const Token& t) const {
+        return n.field == "title" ? std::string(schema::prefix_title) + t.term : t.term;
+    }
+
+    Xapian::Query phrase_of(const QueryNode& n, const std::vector<const Token*>& tokens) const {
+        if (tokens.size() == 1) {
+            return Xapian::Query(positional(n, *tokens.front()));
+        }
+        std::vector<Xapian::Query> terms;
+        for (const Token* t : tokens) {
+            terms.emplace_back(positional(n, *t));
+        }
+        const Xapian::termcount window = tokens.back()->position - tokens.front()->position + 1;
+        return {Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window};
+    }
+
+    /// A quoted phrase: every non-stop token, in order, gaps kept.
+    Xapian::Query phrase_query(const QueryNode& n) {
+        std::vector<Token> tokens = tokens_of(n);
+        std::vector<const Token*> kept;
+        for (const Token& t : tokens) {
+            if (t.kind != TokenKind::Stop) {
+                kept.push_back(&t);
+            }
+        }
+        if (kept.empty()) {
+            return {};
+        }
+        return phrase_of(n, kept);
+    }
+
+    /// An unquoted word: runs of Latin words and nouns become phrases (or one Z term);
+    /// inflected words match their base form; stop tokens split runs.
+    std::vector<Clause> word_clauses(const QueryNode& n) {
+        std::vector<Token> tokens = tokens_of(n);
+        std::vector<Clause> out;
+        std::vector<const Token*> run;
+        const auto flush = [&] {
+            if (run.empty()) {
+                return;
+            }
+            Clause c;
+            c.occur = n.occur;
+            if (run.size() == 1) {
+                const Token& t = *run.front();
+                c.query = n.field == "title"
+                              ? Xapian::Query(positional(n, t))
+                              : Xapian::Query(std::string(schema::prefix_stem) + t.base);
+                c.stopword = analysis::is_query_stopword(t);
+            } else {
+                c.query = phrase_of(n, run);
+            }
+            out.push_back(std::move(c));
+            run.clear();
+        };
+        for (const Token& t : tokens) {
+            switch (t.kind) {
+                case TokenKind::Stop:
+                    flush();
+                    break;
+                case TokenKind::Inflected:
+                    flush();
+                    run.push_back(&t);
+                    flush();
+                    break;
+                case TokenKind::Word:
+                case TokenKind::Noun:
+                    run.push_back(&t);
+                    break;
+            }
+        }
+        flush();
+        return out;
+    }
+
+    const analysis::Analyzer& analyzer_;
+    std::size_t terms_ = 0;
+};
+
+}  // namespace
+
+Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analyzer) {
+    return Builder(analyzer).build(root);
+}
+
+Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer) {
+    if (raw.size() > max_query_bytes) {
+        throw QueryError("query too long (" + std::to_string(raw.size()) + " bytes, max " +
+                         std::to_string(max_query_bytes) + ")");
+    }
+    return build_query(parse_query(analysis::Analyzer::prepare(raw)), analyzer);
+}
+
+}  // namespace seisaku::query

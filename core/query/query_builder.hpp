@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: MIT
+// @brief QueryNode + the indexer's Analyzer + the schema → Xapian::Query.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "query/query_syntax.hpp"
+
+namespace seisaku::analysis {
+class Analyzer;
+}
+
+namespace seisaku::query {
+
+/// At most this many terms after analysis; more are refused (BAD-INPUTS.md Q3).
+inline constexpr std::size_t max_query_terms = 32;
+
+/// Builds the Xapian query for a parsed query.
+///
+/// - A word searches its stem or base form (Z terms), so "policies" finds "policy" and
+///   推進し finds 推進する.
+/// - A word the analyzer splits (high-risk, 個人情報保護委員会, G7広島サミット) becomes a
+///   phrase over the pieces: adjacent nouns and Latin words join, particles and verbs split.
+/// - A quoted phrase matches its words in order, position gaps of particles included.
+/// - Clauses side by side use a soft AND: documents with every clause rank first, documents
+///   with some still match, so both two-word queries and long questions work. Function
+///   words (the, what, する) are dropped when other words remain.
+/// - title: searches titles; lang:en|ja filters.
+/// Throws QueryError when nothing searchable is left or there are too many terms.
+[[nodiscard]] Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analyzer);
+
+/// Parses and builds in one step; `raw` may hold any bytes (it is repaired and normalized).
+[[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer);
+
+}  // namespace seisaku::query

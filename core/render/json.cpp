@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+#include "render/json.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace seisaku::render {
+
+std::string json(const search::SearchResults& results) {
+    nlohmann::ordered_json out;
+    out["query"] = results.query;
+    out["total"] = results.total;
+    out["offset"] = results.offset;
+    out["results"] = nlohmann::ordered_json::array();
+    for (const search::Hit& hit : results.hits) {
+        nlohmann::ordered_json h;
+        h["rank"] = hit.rank;
+        h["path"] = hit.path;
+        h["title"] = hit.title;
+        h["lang"] = hit.lang;
+        h["date"] = hit.date;
+        h["score"] = hit.score;
+        h["snippet"] = hit.snippet.text;
+        nlohmann::ordered_json ranges = nlohmann::ordered_json::array();
+        for (const auto& [b, e] : hit.snippet.highlights) {
+            ranges.push_back({b, e});
+        }
+        h["highlights"] = std::move(ranges);
+        h["source_url"] = hit.source_url;
+        out["results"].push_back(std::move(h));
+    }
+    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+}  // namespace seisaku::render

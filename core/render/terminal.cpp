@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: MIT
+#include "render/terminal.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+#include "text/utf8.hpp"
+
+namespace seisaku::render {
+namespace {
+
+constexpr std::string_view bold = "\x1b[1m";
+constexpr std::string_view reset = "\x1b[0m";
+
+}  // namespace
+
+std::string terminal_safe(std::string_view text) {
+    return text::repair(text);
+}
+
+void terminal(std::ostream& out, const search::SearchResults& results, const TerminalStyle& style) {
+    for (const search::Hit& hit : results.hits) {
+        out << hit.rank << ". ";
+        if (style.color) {
+            out << bold;
+        }
+        out << terminal_safe(hit.title);
+        if (style.color) {
+            out << reset;
+        }
+        out << "  [" << hit.lang << "]";
+        if (!hit.date.empty()) {
+            out << ' ' << hit.date;
+        }
+        std::ostringstream score;
+        score << std::fixed << std::setprecision(2) << hit.score;
+        out << "\n   " << terminal_safe(hit.path) << "  score " << score.str() << '\n';
+        if (!hit.snippet.text.empty()) {
+            out << "   ";
+            std::size_t at = 0;
+            const std::string& s = hit.snippet.text;
+            for (const auto& [b, e] : hit.snippet.highlights) {
+                out << terminal_safe(std::string_view(s).substr(at, b - at));
+                if (style.color) {
+                    out << bold << terminal_safe(std::string_view(s).substr(b, e - b)) << reset;
+                } else {
+                    out << terminal_safe(std::string_view(s).substr(b, e - b));
+                }
+                at = e;
+            }
+            out << terminal_safe(std::string_view(s).substr(at)) << '\n';
+        }
+        out << '\n';
+    }
+    const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
+    const std::size_t last = results.offset + results.hits.size();
+    if (results.hits.empty()) {
+        out << "no results (about " << results.total << " matches in all)\n";
+    } else {
+        out << "results " << first << "-" << last << " of about " << results.total << '\n';
+    }
+}
+
+}  // namespace seisaku::render

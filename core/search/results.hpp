@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: MIT
+// @brief Plain result data: what search computes and renderers show. No Xapian here.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace seisaku::search {
+
+/// A byte range [begin, end) in Snippet::text.
+using ByteRange = std::pair<std::size_t, std::size_t>;
+
+/// A passage of a stored body with the ranges of the words that matched.
+struct Snippet {
+    std::string text;                   ///< valid UTF-8, one line (whitespace collapsed)
+    std::vector<ByteRange> highlights;  ///< sorted, disjoint ranges in `text`
+    std::size_t body_offset = 0;        ///< where the passage starts in the stored body
+};
+
+struct Hit {
+    std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole query
+    std::string path;
+    std::string title;
+    std::string lang;
+    std::string date;
+    std::string source_url;
+    double score = 0.0;
+    Snippet snippet;
+};
+
+struct SearchResults {
+    std::string query;
+    std::size_t total = 0;  ///< Xapian's estimate of all matches
+    std::size_t offset = 0;
+    std::vector<Hit> hits;
+};
+
+}  // namespace seisaku::search

@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: MIT
+#include "search/searcher.hpp"
+
+#include <xapian.h>
+
+#include <cmath>
+
+#include "analysis/analyzer.hpp"
+#include "error.hpp"
+#include "query/query_builder.hpp"
+#include "schema/index_info.hpp"
+#include "schema/schema.hpp"
+#include "schema/stored_record.hpp"
+#include "schema/xapian_error.hpp"
+#include "search/snippet.hpp"
+
+namespace seisaku::search {
+namespace fs = std::filesystem;
+
+struct Searcher::Impl {
+    const analysis::Analyzer& analyzer;
+    Xapian::Database db;
+    std::string path;
+};
+
+namespace {
+
+Xapian::Database open_readable(const fs::path& db_path) {
+    const std::string shown = db_path.string();
+    std::error_code ec;
+    if (!fs::exists(db_path, ec)) {
+        throw IndexError(ExitCode::NoInput, "cannot open index \"" + shown +
+                                                "\": no such folder (create it with "
+                                                "seisaku-index --db " +
+                                                shown + " PATH...)");
+    }
+    if (!fs::is_directory(db_path, ec)) {
+        throw IndexError(ExitCode::NoInput, "cannot open index \"" + shown + "\": not a folder");
+    }
+    try {
+        return Xapian::Database(shown);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot open", shown);
+    }
+}
+
+SnippetTerms snippet_terms(const Xapian::Query& q) {
+    SnippetTerms out;
+    for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
+        out.terms.insert(*it);
+    }
+    return out;
+}
+
+}  // namespace
+
+Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
+    : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string()})) {
+    try {
+        schema::check_index_info(schema::read_index_info(impl_->db),
+                                 schema::current_index_info(analyzer.dictionary_name()),
+                                 impl_->path);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot read", impl_->path);
+    }
+}
+
+Searcher::~Searcher() = default;
+
+std::size_t Searcher::document_count() const {
+    return impl_->db.get_doccount();
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+    if (request.offset + request.limit > max_result_window) {
+        throw QueryError("results beyond " + std::to_string(max_result_window) +
+                         " are not served (offset + limit too large)");
+    }
+    Xapian::Query query = query::build_query(request.query, impl_->analyzer);
+    if (!request.lang.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(std::string(schema::prefix_lang) + request.lang));
+    }
+    const SnippetTerms terms = snippet_terms(query);
+
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Enquire enquire(impl_->db);
+            enquire.set_query(query);
+            enquire.set_weighting_scheme(Xapian::BM25Weight());
+            const Xapian::MSet mset =
+                enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                 static_cast<Xapian::doccount>(request.limit));
+            SearchResults results;
+            results.query = request.query;
+            results.offset = request.offset;
+            results.total = mset.get_matches_estimated();
+            std::size_t rank = request.offset;
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                const document::Document doc = schema::decode_record(it.get_document().get_data());
+                Hit hit;
+                hit.rank = ++rank;
+                hit.path = doc.id;
+                hit.title = doc.title;
+                hit.lang = doc.lang;
+                hit.date = doc.date;
+                hit.source_url = doc.source_url;
+                hit.score = std::round(it.get_weight() * 1000.0) / 1000.0;
+                hit.snippet = make_snippet(doc.body, terms, impl_->analyzer);
+                results.hits.push_back(std::move(hit));
+            }
+            return results;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= 3) {
+                throw schema::index_error(e, "cannot search", impl_->path);
+            }
+            impl_->db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw schema::index_error(e, "cannot search", impl_->path);
+        }
+    }
+}
+
+}  // namespace seisaku::search
