@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// @brief seisaku-search: ranked answers from a seisaku database, for people or as JSON.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "analysis/analyzer.hpp"
+#include "render/json.hpp"
+#include "render/terminal.hpp"
+#include "run_main.hpp"
+#include "search/searcher.hpp"
+
+namespace {
+
+struct Options {
+    std::string db;
+    std::vector<std::string> words;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::string lang;
+    std::string color = "auto";
+    bool json = false;
+    seisaku::analysis::AnalyzerOptions analyzer;
+};
+
+void setup(CLI::App& app, Options& o) {
+    app.description(
+        "Search a seisaku database in English and Japanese.\n\nExamples:\n"
+        "  seisaku-search --db _index DFFT\n"
+        "  seisaku-search --db _index '\"AI Safety Institute\"'\n"
+        "  seisaku-search --db _index --lang ja 個人情報保護委員会\n"
+        "  seisaku-search --db _index --json 'title:semiconductors -quantum'");
+    app.add_option("-D,--db", o.db, "database folder")->required()->envname("SEISAKU_DB");
+    app.add_option("query", o.words, "query words (see docs/query-syntax.md)")->required();
+    app.add_option("-n,--limit", o.limit, "results to show (1-1000)")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_option("--offset", o.offset, "results to skip first")
+        ->check(CLI::Range(0, 9000))
+        ->capture_default_str();
+    app.add_option("--lang", o.lang, "only documents in this language")
+        ->check(CLI::IsMember({"en", "ja"}));
+    app.add_flag("--json", o.json, "one JSON object (docs/output.md)");
+    app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--mecab-dicdir", o.analyzer.mecab_dicdir,
+                   "MeCab dictionary folder (must match the index)");
+    app.set_version_flag("-V,--version", "seisaku-search " SEISAKU_VERSION_LINE);
+    app.footer(
+        "Exit status: 0 results, 1 no results, 2 usage error, 65-78 index or setup "
+        "faults.\nReport bugs in the seisaku issue tracker.");
+}
+
+bool use_color(const std::string& choice) {
+    if (choice != "auto") {
+        return choice == "always";
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color != nullptr && *no_color != '\0') {
+        return false;
+    }
+    const char* term = std::getenv("TERM");
+    return ::isatty(STDOUT_FILENO) == 1 && (term == nullptr || std::string_view(term) != "dumb");
+}
+
+int run(const Options& o) {
+    std::string query;
+    for (const std::string& w : o.words) {
+        query += (query.empty() ? "" : " ") + w;
+    }
+    const seisaku::analysis::Analyzer analyzer(o.analyzer);
+    seisaku::search::Searcher searcher(o.db, analyzer);
+    const auto results = searcher.search({query, o.offset, o.limit, o.lang});
+    if (o.json) {
+        std::cout << seisaku::render::json(results) << '\n';
+    } else {
+        seisaku::render::terminal(std::cout, results, {use_color(o.color)});
+    }
+    std::cout.flush();
+    return results.hits.empty() ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"", "seisaku-search"};
+    Options options;
+    setup(app, options);
+    return seisaku::cli::run_main(app, argc, argv, [&] { return run(options); });
+}
