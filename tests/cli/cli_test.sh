@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# The programs as a user runs them: exit codes, messages, JSON, bad files, idempotence.
+# Usage: cli_test.sh SEISAKU_INDEX SEISAKU_SEARCH TEST_DATA_DIR
+set -u
+index=$1 search=$2 data=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0 passed=0
+
+# expect NAME WANT_CODE PATTERN -- COMMAND...: run, check the exit code and that stdout+stderr
+# match the extended regex PATTERN ("" for any).
+expect() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    local out code
+    out=$("$@" 2>&1)
+    code=$?
+    if [[ $code -ne $want ]]; then
+        echo "FAIL $name: exit $code, wanted $want"; echo "$out" | head -20
+        failures=$((failures + 1)); return
+    fi
+    if [[ -n $pattern ]] && ! grep -Eq -- "$pattern" <<<"$out"; then
+        echo "FAIL $name: output does not match /$pattern/"; echo "$out" | head -20
+        failures=$((failures + 1)); return
+    fi
+    passed=$((passed + 1))
+}
+
+db=$tmp/db
+# --- help, version, usage errors (exit 2, never CLI11's 100+) ---
+expect "index --help" 0 "Usage: .*seisaku-index" -- "$index" --help
+expect "search --help" 0 "Exit status: 0 results, 1 no results" -- "$search" --help
+expect "search --version" 0 "^seisaku-search [0-9]+\.[0-9]+\.[0-9]+ \(Xapian 1\.4" -- "$search" --version
+expect "index --version" 0 "^seisaku-index [0-9]" -- "$index" --version
+expect "unknown option" 2 "Run with --help for more information" -- "$search" --db "$db" --bogus x
+expect "limit out of range" 2 "5000" -- "$search" --db "$db" -n 5000 x
+expect "bad --lang" 2 "fr" -- "$search" --db "$db" --lang fr x
+expect "missing query" 2 "query is required" -- "$search" --db "$db"
+expect "bad --max-size" 2 "not a size" -- "$index" --db "$db" --max-size 12Q "$data/fixtures"
+
+# --- faults with sysexits codes and messages naming what failed ---
+expect "search missing db" 66 "cannot open index \"$tmp/none\": no such folder" -- "$search" --db "$tmp/none" policy
+expect "search db is a file" 66 "not a folder" -- "$search" --db /etc/passwd policy
+expect "index db is a file" 73 "it is a file, not a folder" -- "$index" --db /etc/passwd "$data/fixtures"
+expect "index missing corpus" 66 "cannot read \"$tmp/nothing\": no such file or folder" -- "$index" --db "$db" "$tmp/nothing"
+expect "bad dictionary" 78 "cannot load MeCab dictionary" -- "$index" --db "$db" --mecab-dicdir "$tmp" "$data/fixtures"
+
+# --- index, search, idempotence ---
+expect "index fixtures" 0 "indexed 5 documents \(en 3 / ja 2\): 5 new, 0 updated, 0 skipped, 1 warnings; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
+expect "re-index fixtures" 0 "indexed 5 documents \(en 3 / ja 2\): 0 new, 5 updated, 0 skipped, 1 warnings; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
+expect "search hit" 0 "^1\. .*\[(en|ja)\]" -- "$search" --db "$db" DFFT
+expect "search ja" 0 "ja/ppc.txt" -- "$search" --db "$db" 個人情報保護委員会
+expect "search no hit" 1 "no results" -- "$search" --db "$db" zzyzx
+expect "empty query" 2 "query has nothing to search for" -- "$search" --db "$db" ""
+expect "long query" 2 "query too long \(100000 bytes, max 1024\)" -- "$search" --db "$db" "$(head -c 100000 /dev/zero | tr '\0' x)"
+expect "env SEISAKU_DB" 0 "en/dfft.md" -- env SEISAKU_DB="$db" "$search" DFFT
+
+# --- output for scripts: no ANSI when piped; JSON parses and has the documented fields ---
+if "$search" --db "$db" DFFT | grep -q $'\x1b'; then
+    echo "FAIL piped output has ANSI escapes"; failures=$((failures + 1))
+else passed=$((passed + 1)); fi
+if NO_COLOR=1 "$search" --db "$db" --color auto DFFT | grep -q $'\x1b'; then
+    echo "FAIL NO_COLOR output has ANSI escapes"; failures=$((failures + 1))
+else passed=$((passed + 1)); fi
+expect "--color always" 0 $'\x1b\\[1mDFFT' -- "$search" --db "$db" --color always DFFT
+json_check='
+import json, sys
+d = json.load(sys.stdin)
+assert set(d) >= {"query", "total", "offset", "results"}, d.keys()
+assert d["results"], "no results"
+for r in d["results"]:
+    assert set(r) >= {"rank", "path", "title", "lang", "date", "score", "snippet", "highlights"}, r.keys()
+    for b, e in r["highlights"]:
+        assert 0 <= b < e <= len(r["snippet"].encode()), (b, e)
+print("json ok", len(d["results"]))
+'
+expect "json parses" 0 "json ok 2" -- bash -c "\"$search\" --db \"$db\" --json DFFT | python3 -c '$json_check'"
+expect "json hostile" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json quantum | python3 -c '$json_check'"
+expect "json invalid utf-8 query" 0 "json ok" -- bash -c "\"$search\" --db \"$db\" --json \$'DFFT \xff' | python3 -c '$json_check'"
+expect "closed pipe is quiet" 0 "^1\. " -- bash -c "\"$search\" --db \"$db\" DFFT | head -1"
+
+# --- bad files: repaired or skipped with a message, never a crash (BAD-INPUTS I1-I4) ---
+bad=$tmp/bad
+mkdir -p "$bad"
+: > "$bad/empty.txt"
+printf 'invalid \xff\xfe bytes then searchable words\n' > "$bad/invalid.txt"
+printf 'before\0after nulword\n' > "$bad/nul.txt"
+{ printf '\x7fELF\x02\x01\x01'; head -c 4000 /dev/zero; } > "$bad/binary.txt"
+head -c 100000 /dev/urandom > "$bad/random.txt"
+printf '<html><title>unterminated <p>body <!-- never closed' > "$bad/broken.html"
+printf '%s\n' "$(head -c 30000 /dev/zero | tr '\0' a)" > "$bad/longword.txt"
+printf 'x' > "$bad/unsupported.pdf"
+head -c 200000 /dev/zero | tr '\0' y > "$bad/big.txt"
+badb=$tmp/baddb
+expect "index bad files" 0 "indexed 5 documents.*, 4 skipped" -- "$index" --db "$badb" --max-size 100K "$bad"
+expect "binary skipped" 0 "skipped bad/binary.txt: binary file \(NUL bytes\), not indexed" -- "$index" --db "$badb" --max-size 100K "$bad"
+expect "random skipped" 0 "skipped bad/random.txt: binary file" -- "$index" --db "$badb" --max-size 100K "$bad"
+expect "too large skipped" 0 "skipped bad/big.txt: larger than --max-size" -- "$index" --db "$badb" --max-size 100K "$bad"
+expect "invalid repaired" 0 "warning: bad/invalid.txt: 2 invalid UTF-8 sequences replaced by U\+FFFD" -- "$index" --db "$badb" --max-size 100K "$bad"
+expect "text after NUL" 0 "bad/nul.txt" -- "$search" --db "$badb" nulword
+expect "repaired text" 0 "bad/invalid.txt" -- "$search" --db "$badb" searchable
+expect "broken html" 0 "bad/broken.html" -- "$search" --db "$badb" body
+
+echo "$passed passed, $failures failed"
+[[ $failures -eq 0 ]]

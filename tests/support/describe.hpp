@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: MIT
+// @brief Compact text renderings for test tables: tokens as term[begin,end)@position.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "analysis/token.hpp"
+
+namespace seisaku::test {
+
+/// "東京[0,6)@0 大学[6,12)@1"; stop tokens are shown as "_@position", base forms that
+/// differ from the term as "term>base".
+inline std::string describe(const std::vector<analysis::Token>& tokens, bool with_offsets = true) {
+    std::string out;
+    for (const analysis::Token& t : tokens) {
+        if (!out.empty()) {
+            out += ' ';
+        }
+        if (t.kind == analysis::TokenKind::Stop) {
+            out += "_@" + std::to_string(t.position);
+            continue;
+        }
+        out += t.term;
+        if (t.base != t.term) {
+            out += ">" + t.base;
+        }
+        if (with_offsets) {
+            out += "[" + std::to_string(t.begin) + "," + std::to_string(t.end) + ")";
+        }
+        out += "@" + std::to_string(t.position);
+    }
+    return out;
+}
+
+/// Reads a tab-separated table: lines starting with '#' and blank lines are comments.
+std::vector<std::vector<std::string>> read_table(const std::string& path);
+
+/// A fresh empty folder under the system temp folder, removed by the destructor.
+class TempDir {
+  public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+};
+
+/// The one Analyzer of the test run (loading MeCab once keeps the suite fast).
+const analysis::Analyzer& test_analyzer();
+
+}  // namespace seisaku::test

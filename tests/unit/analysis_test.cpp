@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "analysis/analyzer.hpp"
+#include "describe.hpp"
+#include "error.hpp"
+#include "text/normalize.hpp"
+#include "text/utf8.hpp"
+
+using namespace seisaku;
+
+namespace {
+std::string analyze(const std::string& raw, bool offsets) {
+    const std::string text = analysis::Analyzer::prepare(raw);
+    return test::describe(test::test_analyzer().analyze(text), offsets);
+}
+}  // namespace
+
+TEST_CASE("Japanese segmentation table", "[analysis]") {
+    for (const auto& row : test::read_table(TEST_DATA_DIR "/analysis/ja_segmentation.tsv")) {
+        REQUIRE(row.size() == 2);
+        INFO(row[0]);
+        CHECK(analyze(row[0], true) == row[1]);
+    }
+}
+
+TEST_CASE("English analysis table", "[analysis]") {
+    for (const auto& row : test::read_table(TEST_DATA_DIR "/analysis/en_tokens.tsv")) {
+        REQUIRE(row.size() == 2);
+        INFO(row[0]);
+        CHECK(analyze(row[0], false) == row[1]);
+    }
+}
+
+TEST_CASE("token offsets point at the surface in the analyzed text", "[analysis]") {
+    const std::string s =
+        analysis::Analyzer::prepare("日EUデジタルパートナーシップとＤＦＦＴ。Policies!");
+    for (const analysis::Token& t : test::test_analyzer().analyze(s)) {
+        if (t.kind == analysis::TokenKind::Stop) {
+            continue;
+        }
+        INFO(t.term);
+        CHECK(text::fold(s.substr(t.begin, t.end - t.begin)) == t.term);
+    }
+}
+
+TEST_CASE("positions continue across scripts and from a first position", "[analysis]") {
+    CHECK(analyze("AI政策 data", false) == "ai@0 政策@1 data@2");
+    const auto tokens = test::test_analyzer().analyze("data 流通", 100);
+    REQUIRE(tokens.size() == 2);
+    CHECK(tokens[0].position == 100);
+    CHECK(tokens[1].position == 101);
+}
+
+TEST_CASE("terms over 64 bytes are dropped but keep their position", "[analysis]") {
+    const std::string long_word(200, 'x');
+    CHECK(analyze("before " + long_word + " after", false) == "before>befor@0 after@2");
+}
+
+TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[analysis]") {
+    analysis::AnalyzerOptions options;
+    options.mecab_dicdir = "/nonexistent/dic";
+    try {
+        analysis::Analyzer a(options);
+        FAIL("expected SetupError");
+    } catch (const SetupError& e) {
+        CHECK(std::string(e.what()) ==
+              "japanese analyzer: cannot load MeCab dictionary \"/nonexistent/dic\": no "
+              "sys.dic there (install mecab-ipadic-utf8)");
+        CHECK(e.code() == ExitCode::Config);
+    }
+}
+
+TEST_CASE("long and hostile input: valid terms, no crash", "[analysis]") {
+    // 10 MB-class inputs live in the CLI test; here a fixed-seed mix of scripts, full-width,
+    // combining marks and long unbroken runs, checked for term validity.
+    std::mt19937 rng(20261127);
+    const std::vector<std::string> pieces = {"データ",
+                                             "ア",
+                                             "漢",
+                                             "policy",
+                                             " ",
+                                             "。",
+                                             "ＡＩ",
+                                             "\xCC\x81",
+                                             "ﾃﾞ",
+                                             "\xFF",
+                                             std::string(1, '\0'),
+                                             "、",
+                                             "G7",
+                                             "ー",
+                                             "・",
+                                             "\xE3\x81",
+                                             "!",
+                                             "12345"};
+    for (int round = 0; round < 20; ++round) {
+        std::string raw;
+        const std::size_t n = 200 + rng() % 4000;
+        for (std::size_t i = 0; i < n; ++i) {
+            raw += pieces[rng() % pieces.size()];
+        }
+        const std::string unbroken = pieces[rng() % 3];  // データ, ア or 漢
+        for (int i = 0; i < 3000; ++i) {
+            raw += unbroken;  // an 8 KiB+ unbroken run
+        }
+        const std::string s = analysis::Analyzer::prepare(raw);
+        REQUIRE(text::is_valid(s));
+        for (const analysis::Token& t : test::test_analyzer().analyze(s)) {
+            if (t.kind == analysis::TokenKind::Stop) {
+                continue;
+            }
+            REQUIRE(!t.term.empty());
+            REQUIRE(t.term.size() <= analysis::max_term_bytes);
+            REQUIRE(text::is_valid(t.term));
+            REQUIRE(text::is_valid(t.base));
+            REQUIRE(t.end <= s.size());
+        }
+    }
+}

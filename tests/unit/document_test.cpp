@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "describe.hpp"
+#include "document/reader.hpp"
+#include "document/source_files.hpp"
+#include "error.hpp"
+
+using namespace seisaku;
+using document::Format;
+
+TEST_CASE("Markdown front matter fills the fields", "[document]") {
+    const std::string md =
+        "---\n"
+        "title: Japan and the EU hold the second Digital Partnership Council\n"
+        "date: 2024-04-30\n"
+        "lang: en\n"
+        "issuer: European Commission\n"
+        "type: press-release\n"
+        "topics: [dfft, semiconductors]\n"
+        "source_title: \"Joint Statement\"\n"
+        "source_url: https://digital-strategy.ec.europa.eu/en\n"
+        "translation_key: jp-eu-dpc-2024\n"
+        "---\n"
+        "# Heading\n\nBody about ＤＦＦＴ.\n";
+    const document::Document d = document::read_document(md, Format::Markdown, "en/a.md", "a.md");
+    CHECK(d.title == "Japan and the EU hold the second Digital Partnership Council");
+    CHECK(d.date == "2024-04-30");
+    CHECK(d.lang == "en");
+    CHECK(d.issuer == "European Commission");
+    CHECK(d.type == "press-release");
+    CHECK(d.topics == std::vector<std::string>{"dfft", "semiconductors"});
+    CHECK(d.source_title == "Joint Statement");
+    CHECK(d.source_url == "https://digital-strategy.ec.europa.eu/en");
+    CHECK(d.translation_key == "jp-eu-dpc-2024");
+    CHECK(d.body == "# Heading\n\nBody about DFFT.\n");  // NFKC-normalized
+    CHECK(d.warnings.empty());
+}
+
+TEST_CASE("Markdown without front matter: title from the first line or heading", "[document]") {
+    CHECK(document::read_document("# 政府相互運用性フレームワーク FAQ\n\n本文", Format::Markdown,
+                                  "x", "x.md")
+              .title == "政府相互運用性フレームワーク FAQ");
+    CHECK(document::read_document("Regulation (EU) 2016/679\n\nCHAPTER I", Format::Markdown, "x",
+                                  "x.md")
+              .title == "Regulation (EU) 2016/679");
+    const auto unclosed =
+        document::read_document("---\ntitle: T\nno end", Format::Markdown, "x", "x.md");
+    CHECK(unclosed.warnings ==
+          std::vector<std::string>{"front matter has no closing --- line; read as plain text"});
+}
+
+TEST_CASE("bad metadata values are dropped with a warning", "[document]") {
+    const auto d = document::read_document(
+        "---\ntitle: T\ndate: 2024-02-30\nlang: fr\nsource_url: javascript:alert(1)\n---\nbody",
+        Format::Markdown, "x", "x.md");
+    CHECK(d.date.empty());
+    CHECK(d.lang == "en");
+    CHECK(d.source_url.empty());
+    CHECK(d.warnings == std::vector<std::string>{"language \"fr\" is not en or ja; detected",
+                                                 "date \"2024-02-30\" is not YYYY-MM-DD; ignored",
+                                                 "source URL is not http(s); ignored"});
+}
+
+TEST_CASE("HTML: title, metadata, body text without script and style", "[document]") {
+    const std::string html =
+        "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\">"
+        "<title>ＤＦＦＴ &amp; 日EU</title><meta name=\"description\" content=\"要約\">"
+        "<meta name=\"date\" content=\"2024-04-30\"><meta name=\"keywords\" content=\"dfft, iap\">"
+        "<link rel=\"canonical\" href=\"https://www.digital.go.jp/\">"
+        "<script>var hidden = 1;</script><style>p{color:red}</style></head>"
+        "<body><h1>見出し</h1><p>本文です。<script>alert(1)</script></p><ul><li>一</li><li>二</"
+        "li></ul>"
+        "</body></html>";
+    const auto d = document::read_document(html, Format::Html, "ja/x.html", "x.html");
+    CHECK(d.title == "DFFT & 日EU");
+    CHECK(d.lang == "ja");
+    CHECK(d.date == "2024-04-30");
+    CHECK(d.description == "要約");
+    CHECK(d.topics == std::vector<std::string>{"dfft", "iap"});
+    CHECK(d.source_url == "https://www.digital.go.jp/");
+    CHECK(d.body.find("hidden") == std::string::npos);
+    CHECK(d.body.find("alert") == std::string::npos);
+    CHECK(d.body.find("color") == std::string::npos);
+    CHECK(d.body.find("見出し") != std::string::npos);
+    CHECK(d.body.find("本文です。") != std::string::npos);
+}
+
+TEST_CASE("broken HTML still yields text; empty title falls back to the file name", "[document]") {
+    const auto d = document::read_document("<html><body><p>text <!-- unterminated", Format::Html,
+                                           "x", "broken.html");
+    CHECK(d.title == "broken.html");
+    CHECK(d.body.find("text") != std::string::npos);
+    const auto deep =
+        document::read_document(std::string(100000, '<') + "div>", Format::Html, "x", "deep.html");
+    CHECK(deep.title == "deep.html");
+}
+
+TEST_CASE("plain text: first line is the title", "[document]") {
+    const auto d =
+        document::read_document("個人情報保護委員会とは\n\n本文。", Format::Text, "x", "x.txt");
+    CHECK(d.title == "個人情報保護委員会とは");
+    CHECK(d.body == "本文。");
+    CHECK(d.lang == "ja");
+}
+
+TEST_CASE("bad bytes: repaired with a warning, or refused as binary", "[document]") {
+    const auto repaired =
+        document::read_document("policy \xFF\xFE text", Format::Text, "x", "x.txt");
+    CHECK(repaired.warnings ==
+          std::vector<std::string>{"2 invalid UTF-8 sequences replaced by U+FFFD"});
+    const std::string with_nul("前\0後 policy and more words here, enough of them to be text", 61);
+    const auto nul = document::read_document(with_nul, Format::Text, "x", "x.txt");
+    CHECK(nul.title == "前 後 policy and more words here, enough of them to be text");
+    CHECK(nul.warnings == std::vector<std::string>{"1 NUL bytes read as spaces"});
+
+    std::string elf =
+        "\x7f"
+        "ELF";
+    elf += std::string(400, '\0');
+    CHECK_THROWS_WITH(document::read_document(elf, Format::Text, "x", "x.txt"),
+                      "binary file (NUL bytes), not indexed");
+    std::string noise;
+    for (int i = 0; i < 4000; ++i) {
+        noise += static_cast<char>(0x80 + (i * 37) % 0x7F);
+    }
+    CHECK_THROWS_AS(document::read_document(noise, Format::Text, "x", "x.txt"), CorpusError);
+    const auto empty = document::read_document("", Format::Text, "x", "empty.txt");
+    CHECK(empty.title == "empty.txt");
+    CHECK(empty.warnings == std::vector<std::string>{});
+}
+
+TEST_CASE("language detection weighs kana and kanji against Latin letters", "[document]") {
+    CHECK(document::detect_language("The Hiroshima AI Process (広島AIプロセス) was launched.") ==
+          "en");
+    CHECK(document::detect_language(
+              "ＤＦＦＴとIAPについて、G7デジタル・技術大臣会合で合意した。") == "ja");
+    CHECK(document::detect_language("") == "en");
+}
+
+TEST_CASE("dates", "[document]") {
+    for (const char* good : {"2024", "2024-04", "2024-04-30", "2024-02-29", "2000-02-29"}) {
+        CHECK(document::is_valid_date(good));
+    }
+    for (const char* bad : {"2023-02-29", "2024-13-01", "24-04-30", "2024/04/30", "令和6年", ""}) {
+        CHECK_FALSE(document::is_valid_date(bad));
+    }
+}
+
+TEST_CASE("source files: ids start at the root folder, hidden and odd files skipped",
+          "[document]") {
+    test::TempDir tmp;
+    namespace fs = std::filesystem;
+    const fs::path root = fs::path(tmp.path()) / "corpus";
+    fs::create_directories(root / "en");
+    fs::create_directories(root / ".hidden");
+    std::ofstream(root / "en" / "a.md") << "x";
+    std::ofstream(root / "b.txt") << "x";
+    std::ofstream(root / "glossary.tsv") << "x";
+    std::ofstream(root / ".hidden" / "c.md") << "x";
+    fs::create_symlink(root / "b.txt", root / "link.txt");
+
+    std::vector<std::string> seen;
+    for (const auto& f : document::list_source_files({root})) {
+        seen.push_back(f.id + (f.skip_reason.empty() ? "" : " (" + f.skip_reason + ")"));
+    }
+    CHECK(seen == std::vector<std::string>{
+                      "corpus/b.txt", "corpus/en/a.md",
+                      "corpus/glossary.tsv (unsupported file type (expected .txt, .md or .html))",
+                      "corpus/link.txt (symbolic link, not followed)"});
+    CHECK_THROWS_WITH(document::list_source_files({root / "missing"}),
+                      Catch::Contains("no such file or folder"));
+}

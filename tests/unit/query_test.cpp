@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "describe.hpp"
+#include "error.hpp"
+#include "query/query_builder.hpp"
+#include "query/query_syntax.hpp"
+
+using namespace seisaku;
+
+TEST_CASE("query syntax: string to tree", "[query]") {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"dfft", "(dfft)"},
+        {"data governance", "(data governance)"},
+        {"\"AI Safety Institute\"", "(\"AI Safety Institute\")"},
+        {"「広島AIプロセス」", "(\"広島AIプロセス\")"},
+        {"+dfft -quantum", "(+dfft -quantum)"},
+        {"dfft AND iap", "(+dfft +iap)"},
+        {"dfft OR iap", "(((dfft) OR (iap)))"},
+        {"NOT quantum policy", "(-quantum policy)"},
+        {"title:chips lang:ja", "(title:chips lang:ja)"},
+        {"title:\"AI Act\"", "(title:\"AI Act\")"},
+        {"title:(ai act)", "((title:ai title:act))"},
+        {"(a OR b) c", "((((a) OR (b))) c)"},
+        {"unknown:field", "(unknown:field)"},
+        // Forgiving: stray operators and brackets are dropped, open ones close at the end.
+        {"policy AND (", "(policy)"},
+        {"\"unterminated", "(\"unterminated\")"},
+        {")))x(((", "((x))"},
+        {"a OR", "(a)"},
+        {"-", "(-)"},
+    };
+    for (const auto& [input, expected] : rows) {
+        INFO(input);
+        CHECK(query::describe(query::parse_query(input)) == expected);
+    }
+}
+
+TEST_CASE("query syntax: nothing to search and limits", "[query]") {
+    for (const char* empty : {"", "   ", "NOT", "OR OR", "()", "AND"}) {
+        INFO(empty);
+        CHECK_THROWS_WITH(query::parse_query(empty), "query has nothing to search for");
+    }
+    CHECK_THROWS_WITH(query::parse_query(std::string(2000, 'x')),
+                      "query too long (2000 bytes, max 1024)");
+    // Deep nesting is flattened, never a stack overflow.
+    CHECK_NOTHROW(query::parse_query(std::string(500, '(') + "x" + std::string(500, ')')));
+}
+
+TEST_CASE("query building table", "[query]") {
+    for (const auto& row : test::read_table(TEST_DATA_DIR "/query/queries.tsv")) {
+        REQUIRE(row.size() == 2);
+        INFO(row[0]);
+        CHECK(query::build_query(row[0], test::test_analyzer()).get_description() == row[1]);
+    }
+}
+
+TEST_CASE("query building refuses unusable queries with a message", "[query]") {
+    const auto& a = test::test_analyzer();
+    CHECK_THROWS_WITH(query::build_query(std::string(100000, 'x'), a),
+                      "query too long (100000 bytes, max 1024)");
+    std::string many;
+    for (int i = 0; i < 40; ++i) {
+        many += "w" + std::to_string(i) + " ";
+    }
+    CHECK_THROWS_WITH(query::build_query(many, a), "query has too many terms (more than 32)");
+    CHECK_THROWS_WITH(query::build_query("、。！", a), "query has nothing to search for");
+    CHECK_THROWS_AS(query::build_query("NOT", a), QueryError);
+    // Any bytes: invalid UTF-8 and NUL are repaired before parsing.
+    CHECK(query::build_query(std::string("policy\0data", 11), a).get_description() ==
+          "Query(((Zpolici AND Zdata) OR (Zpolici OR Zdata)))");
+    CHECK(query::build_query("polic\xE3", a).get_description() == "Query(Zpolic)");
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "render/json.hpp"
+#include "render/terminal.hpp"
+
+using namespace seisaku;
+
+namespace {
+search::SearchResults sample() {
+    search::SearchResults r;
+    r.query = "DFFT \xFF";
+    r.total = 42;
+    r.offset = 0;
+    search::Hit h;
+    h.rank = 1;
+    h.path = "en/caf\xE9.md";
+    h.title = "Title with \"quotes\", <tags> and \x1b[31m escape";
+    h.lang = "en";
+    h.date = "2024-04-30";
+    h.score = 1.5;
+    h.snippet.text = "about DFFT here";
+    h.snippet.highlights = {{6, 10}};
+    r.hits.push_back(h);
+    return r;
+}
+}  // namespace
+
+TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", "[render]") {
+    const auto j = nlohmann::json::parse(render::json(sample()));
+    CHECK(j["query"] == "DFFT \xEF\xBF\xBD");
+    CHECK(j["total"] == 42);
+    CHECK(j["offset"] == 0);
+    REQUIRE(j["results"].size() == 1);
+    const auto& h = j["results"][0];
+    CHECK(h["rank"] == 1);
+    CHECK(h["path"] == "en/caf\xEF\xBF\xBD.md");
+    CHECK(h["title"] == "Title with \"quotes\", <tags> and \x1b[31m escape");
+    CHECK(h["lang"] == "en");
+    CHECK(h["date"] == "2024-04-30");
+    CHECK(h["score"] == 1.5);
+    CHECK(h["snippet"] == "about DFFT here");
+    CHECK(h["highlights"] == nlohmann::json::array({nlohmann::json::array({6, 10})}));
+}
+
+TEST_CASE("terminal output: bold only when asked, never control characters", "[render]") {
+    std::ostringstream plain;
+    render::terminal(plain, sample(), {false});
+    CHECK(plain.str() ==
+          "1. Title with \"quotes\", <tags> and  [31m escape  [en] 2024-04-30\n"
+          "   en/caf\xEF\xBF\xBD.md  score 1.50\n"
+          "   about DFFT here\n\n"
+          "results 1-1 of about 42\n");
+    std::ostringstream bold;
+    render::terminal(bold, sample(), {true});
+    CHECK(bold.str().find("about \x1b[1mDFFT\x1b[0m here") != std::string::npos);
+}

@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+// End to end: index the fixture documents, search them, check hits, snippets and errors.
+#include <catch2/catch.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+
+#include "analysis/analyzer.hpp"
+#include "describe.hpp"
+#include "error.hpp"
+#include "index/index_run.hpp"
+#include "schema/schema.hpp"
+#include "search/searcher.hpp"
+#include "search/snippet.hpp"
+
+using namespace seisaku;
+
+namespace {
+
+const std::string fixtures = TEST_DATA_DIR "/fixtures";
+
+/// A fresh index of tests/data/fixtures/{en,ja}, built once per test case.
+struct FixtureIndex {
+    test::TempDir dir;
+    std::string db = dir.path() + "/db";
+    index::IndexSummary summary;
+
+    FixtureIndex() {
+        index::IndexRunOptions o;
+        o.db = db;
+        o.paths = {fixtures + "/en", fixtures + "/ja"};
+        summary = index::run_index(o, [](const index::FileEvent&) {});
+    }
+
+    search::SearchResults search(const std::string& q, const std::string& lang = "") const {
+        search::Searcher s(db, test::test_analyzer());
+        return s.search({q, 0, 10, lang});
+    }
+};
+
+std::vector<std::string> paths(const search::SearchResults& r) {
+    std::vector<std::string> out;
+    for (const auto& h : r.hits) {
+        out.push_back(h.path);
+    }
+    return out;
+}
+
+std::vector<std::string> highlighted(const search::Snippet& s) {
+    std::vector<std::string> out;
+    for (const auto& [b, e] : s.highlights) {
+        out.push_back(s.text.substr(b, e - b));
+    }
+    return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("indexing reports what it did, and re-indexing is idempotent", "[search]") {
+    FixtureIndex idx;
+    CHECK(idx.summary.added == 5);
+    CHECK(idx.summary.updated == 0);
+    CHECK(idx.summary.en == 3);
+    CHECK(idx.summary.ja == 2);
+    CHECK(idx.summary.documents_in_index == 5);
+
+    index::IndexRunOptions again;
+    again.db = idx.db;
+    again.paths = {fixtures + "/en", fixtures + "/ja"};
+    const auto second = index::run_index(again, [](const index::FileEvent&) {});
+    CHECK(second.added == 0);
+    CHECK(second.updated == 5);
+    CHECK(second.documents_in_index == 5);
+
+    const Xapian::Database db(idx.db);
+    CHECK(db.get_metadata("seisaku.schema") == schema::schema_version);
+    CHECK(db.get_metadata("seisaku.dictionary") == "ipadic-utf8");
+    CHECK(db.term_exists("Qen/dfft.md"));
+    CHECK(db.term_exists("Qja/ppc.txt"));
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        INFO(*t);
+        REQUIRE(!(*t).empty());
+        REQUIRE((*t).size() <= 1 + analysis::max_term_bytes);
+    }
+}
+
+TEST_CASE("an English acronym finds both languages; width variants match", "[search]") {
+    FixtureIndex idx;
+    const auto dfft = idx.search("DFFT");
+    CHECK(contains(paths(dfft), "en/dfft.md"));
+    CHECK(contains(paths(dfft), "ja/dfft.md"));
+    for (const auto& h : dfft.hits) {
+        INFO(h.path << ": " << h.snippet.text);
+        CHECK(contains(highlighted(h.snippet), "DFFT"));
+    }
+    CHECK(paths(idx.search("ＤＦＦＴ")) == paths(dfft));
+    CHECK(paths(idx.search("ﾃﾞｰﾀ", "ja")) == std::vector<std::string>{"ja/dfft.md"});
+    CHECK(paths(idx.search("DFFT", "en")) == std::vector<std::string>{"en/dfft.md"});
+}
+
+TEST_CASE("a Japanese compound is one highlight over whole morphemes", "[search]") {
+    FixtureIndex idx;
+    const auto r = idx.search("個人情報保護委員会");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].path == "ja/ppc.txt");
+    CHECK(r.hits[0].title == "個人情報保護委員会の役割");
+    CHECK(contains(highlighted(r.hits[0].snippet), "個人情報保護委員会"));
+    CHECK_FALSE(contains(highlighted(r.hits[0].snippet), "個"));
+}
+
+TEST_CASE("stems, phrases, titles and operators", "[search]") {
+    FixtureIndex idx;
+    CHECK(paths(idx.search("authority")) == std::vector<std::string>{"en/ai-act.html"});
+    CHECK(paths(idx.search("\"high-risk AI system\"")) ==
+          std::vector<std::string>{"en/ai-act.html"});
+    CHECK(idx.search("\"AI system high-risk\"").hits.empty());
+    CHECK(paths(idx.search("title:glance")) == std::vector<std::string>{"en/ai-act.html"});
+    CHECK(idx.search("title:Osaka").hits.empty());
+    CHECK(paths(idx.search("DFFT -Osaka")) == std::vector<std::string>{"ja/dfft.md"});
+    CHECK(paths(idx.search("lang:ja 提唱")) == std::vector<std::string>{"ja/dfft.md"});
+    CHECK(idx.search("indexed").hits.empty());  // <script> text is not indexed
+    // The title ranks above the body: "brief" is only in one title.
+    CHECK(idx.search("trust brief").hits.front().path == "en/dfft.md");
+}
+
+TEST_CASE("a long natural-language question still finds the answer first", "[search]") {
+    FixtureIndex idx;
+    const auto r = idx.search("What did Japan propose about trusted data flows across borders?");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits.front().path == "en/dfft.md");
+}
+
+TEST_CASE("hostile stored text stays text and non-http links are dropped", "[search]") {
+    FixtureIndex idx;
+    const auto r = idx.search("quantum");
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].title == "\"><img src=x onerror=alert(1)> hostile title");
+    CHECK(r.hits[0].source_url.empty());
+    CHECK(contains(highlighted(r.hits[0].snippet), "quantum"));
+}
+
+TEST_CASE("paging and the result window", "[search]") {
+    FixtureIndex idx;
+    search::Searcher s(idx.db, test::test_analyzer());
+    const auto all = s.search({"DFFT", 0, 10, ""});
+    const auto second = s.search({"DFFT", 1, 1, ""});
+    REQUIRE(all.hits.size() == 2);
+    REQUIRE(second.hits.size() == 1);
+    CHECK(second.hits[0].rank == 2);
+    CHECK(second.hits[0].path == all.hits[1].path);
+    CHECK_THROWS_WITH(s.search({"DFFT", 9999, 10, ""}),
+                      "results beyond 10000 are not served (offset + limit too large)");
+}
+
+TEST_CASE("the searcher refuses missing and differently built indexes", "[search]") {
+    test::TempDir tmp;
+    try {
+        search::Searcher s(tmp.path() + "/none", test::test_analyzer());
+        FAIL("expected IndexError");
+    } catch (const IndexError& e) {
+        CHECK(e.code() == ExitCode::NoInput);
+        CHECK_THAT(e.what(), Catch::StartsWith("cannot open index \"" + tmp.path() +
+                                               "/none\": no such folder"));
+    }
+    {
+        Xapian::WritableDatabase plain(tmp.path() + "/plain", Xapian::DB_CREATE);
+        plain.add_document(Xapian::Document());
+        plain.commit();
+    }
+    try {
+        search::Searcher s(tmp.path() + "/plain", test::test_analyzer());
+        FAIL("expected IndexError");
+    } catch (const IndexError& e) {
+        CHECK(e.code() == ExitCode::DataError);
+        CHECK(std::string(e.what()) == "index \"" + tmp.path() +
+                                           "/plain\" was not built by seisaku-index (no "
+                                           "seisaku.schema metadata)");
+    }
+    FixtureIndex idx;
+    {
+        Xapian::WritableDatabase db(idx.db, Xapian::DB_OPEN);
+        db.set_metadata("seisaku.schema", "0");
+        db.commit();
+    }
+    CHECK_THROWS_WITH(search::Searcher(idx.db, test::test_analyzer()),
+                      Catch::Contains("has schema version 0 but this seisaku reads 1; rebuild "
+                                      "it with seisaku-index --overwrite"));
+}
+
+TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentences", "[search]") {
+    const auto& a = test::test_analyzer();
+    search::SnippetTerms terms{{"Zquantum", "dfft"}};
+    const std::string body = "First sentence here.\nSecond talks of DFFT and quantum.\nThird.";
+    const auto s = search::make_snippet(body, terms, a, 40);
+    CHECK(s.text == "Second talks of DFFT and quantum. Third.");
+    CHECK(highlighted(s) == std::vector<std::string>{"DFFT", "quantum"});
+
+    const auto none = search::make_snippet(body, search::SnippetTerms{{"Zabsent"}}, a, 25);
+    CHECK(none.text == "First sentence here.");
+    CHECK(none.highlights.empty());
+
+    std::string long_body;
+    for (int i = 0; i < 100; ++i) {
+        long_body += "filler ";
+    }
+    long_body += "DFFT at the end";
+    const auto w = search::make_snippet(long_body, terms, a, 60);
+    CHECK(w.text.size() <= 60 + 8);  // plus the two ellipses
+    CHECK(highlighted(w) == std::vector<std::string>{"DFFT"});
+    CHECK(w.text.starts_with("… "));
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+#include <catch2/catch.hpp>
+
+#include "text/normalize.hpp"
+#include "text/script_runs.hpp"
+#include "text/utf8.hpp"
+
+using namespace seisaku;
+
+TEST_CASE("repair turns every ill-formed sequence into U+FFFD and keeps the rest", "[text]") {
+    struct Row {
+        std::string input;
+        std::string expected;
+        std::size_t substitutions;
+    };
+    const std::string fffd = "\xEF\xBF\xBD";
+    const std::vector<Row> rows = {
+        {"policy", "policy", 0},
+        {"lone \xFF byte", "lone " + fffd + " byte", 1},
+        {"truncated \xE3\x81", "truncated " + fffd, 1},
+        {"overlong \xC0\xAF", "overlong " + fffd + fffd, 2},
+        {"surrogate \xED\xA0\x80", "surrogate " + fffd + fffd + fffd, 3},
+        {"\xE3"
+         "ab\xE3\x81\x82",
+         fffd + "ab\xE3\x81\x82", 1},  // lead byte then ASCII (MeCab merges them)
+        {"too big \xF4\x90\x80\x80", "too big " + fffd + fffd + fffd + fffd, 4},
+        {"データ", "データ", 0},
+    };
+    for (const Row& row : rows) {
+        text::RepairStats stats;
+        CHECK(text::repair(row.input, &stats) == row.expected);
+        CHECK(stats.substitutions == row.substitutions);
+        CHECK(text::is_valid(text::repair(row.input)));
+    }
+}
+
+TEST_CASE("repair drops a BOM and turns NUL and controls into spaces", "[text]") {
+    text::RepairStats stats;
+    CHECK(text::repair(std::string("\xEF\xBB\xBF"
+                                   "前\0後 policy\x1b[1m",
+                                   21),
+                       &stats) == "前 後 policy [1m");
+    CHECK(stats.had_bom);
+    CHECK(stats.nuls == 1);
+    CHECK(stats.controls == 1);
+    CHECK(text::repair("tab\tand\nline\r") == "tab\tand\nline\r");
+}
+
+TEST_CASE("truncate cuts on code points", "[text]") {
+    CHECK(text::truncate("データ", 7) == "デー");
+    CHECK(text::truncate("データ", 9) == "データ");
+    CHECK(text::truncate("abc", 0).empty());
+    CHECK(text::length("ＡＩとデータ") == 6);
+}
+
+TEST_CASE("normalize is NFKC; fold adds case folding", "[text]") {
+    const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
+        // input, normalize, fold
+        {"ＡＩ", "AI", "ai"},
+        {"ＤＦＦＴ", "DFFT", "dfft"},
+        {"ﾃﾞｰﾀ", "データ", "データ"},
+        {"ﾃﾞｼﾞﾀﾙ庁", "デジタル庁", "デジタル庁"},
+        {"Ｇ７広島サミット", "G7広島サミット", "g7広島サミット"},
+        {"２０２４年", "2024年", "2024年"},
+        {"Policy", "Policy", "policy"},
+        {"Straße", "Straße", "strasse"},
+        {"①", "1", "1"},
+        {"（注）", "(注)", "(注)"},
+    };
+    for (const auto& [input, nfkc, folded] : rows) {
+        CHECK(text::normalize(input) == nfkc);
+        CHECK(text::fold(text::normalize(input)) == folded);
+    }
+}
+
+TEST_CASE("script runs split Latin and digits from kana and kanji", "[text]") {
+    const auto describe = [](const std::string& s) {
+        std::string out;
+        for (const auto& r : text::script_runs(s)) {
+            out += (r.cls == text::CharClass::Japanese ? "J:" : "W:") +
+                   s.substr(r.begin, r.end - r.begin) + " ";
+        }
+        return out;
+    };
+    CHECK(describe("G7広島サミット") == "W:G7 J:広島サミット ");
+    CHECK(describe("AIセーフティ・インスティテュート") ==
+          "W:AI J:セーフティ J:インスティテュート ");
+    CHECK(describe("high-risk AI") == "W:high W:risk W:AI ");
+    CHECK(describe("人々、々") == "J:人々 J:々 ");
+    CHECK(describe("café naïve") == "W:café W:naïve ");
+}
+
+TEST_CASE("sentence ends after 。！？ and after .!? before a space", "[text]") {
+    const std::string s = "DFFTを推進する。AI is 3.5 times faster. Next!\n最後";
+    const std::vector<std::size_t> ends = text::sentence_ends(s);
+    std::vector<std::string> sentences;
+    std::size_t begin = 0;
+    for (const std::size_t e : ends) {
+        sentences.push_back(s.substr(begin, e - begin));
+        begin = e;
+    }
+    REQUIRE(sentences.size() == 4);
+    CHECK(sentences[0] == "DFFTを推進する。");
+    CHECK(sentences[1] == "AI is 3.5 times faster.");
+    CHECK(sentences[2] == " Next!\n");  // a line feed right after a full stop ends nothing new
+    CHECK(sentences[3] == "最後");
+}
