@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "document/html_text.hpp"
+#include "document/markdown_text.hpp"
 #include "error.hpp"
 #include "text/script_runs.hpp"
 #include "text/utf8.hpp"

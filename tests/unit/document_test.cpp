@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "describe.hpp"
+#include "document/markdown_text.hpp"
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
@@ -38,6 +39,23 @@ TEST_CASE("Markdown front matter fills the fields", "[document]") {
     CHECK(d.translation_key == "jp-eu-dpc-2024");
     CHECK(d.body == "# Heading\n\nBody about DFFT.\n");  // NFKC-normalized
     CHECK(d.warnings.empty());
+}
+
+TEST_CASE("Markdown markup becomes readable text", "[document]") {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"## 概要", " 概要"},
+        {"**Bold** and *emphasis* and `code`", "Bold and emphasis and code"},
+        {"See [the statement](https://example.org/x) now", "See the statement now"},
+        {"![chart](a.png)", "chart"},
+        {"| Name | Value |\n| --- | :-: |\n| DFFT | 2019 |", "  Name   Value  \n\n  DFFT   2019  "},
+        {"> quoted", " quoted"},
+        {"#hashtag stays", "#hashtag stays"},
+        {"a [bracket] alone", "a [bracket] alone"},
+    };
+    for (const auto& [md, text] : rows) {
+        INFO(md);
+        CHECK(document::markdown_to_text(md) == text);
+    }
 }
 
 TEST_CASE("Markdown without front matter: title from the first line or heading", "[document]") {
