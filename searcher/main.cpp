@@ -21,6 +21,8 @@ struct Options {
     std::string lang;
     std::string color = "auto";
     bool json = false;
+    bool no_balance = false;
+    std::string default_op = "soft-and";
     seisaku::analysis::AnalyzerOptions analyzer;
 };
 
@@ -42,6 +44,12 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--lang", o.lang, "only documents in this language")
         ->check(CLI::IsMember({"en", "ja"}));
     app.add_flag("--json", o.json, "one JSON object (docs/output.md)");
+    app.add_option("--default-op", o.default_op,
+                   "how words side by side combine: soft-and (all first, then some), and, or")
+        ->check(CLI::IsMember({"soft-and", "and", "or"}))
+        ->capture_default_str();
+    app.add_flag("--no-balance", o.no_balance,
+                 "plain score order (by default the top hits take turns by language)");
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -72,7 +80,14 @@ int run(const Options& o) {
     }
     const seisaku::analysis::Analyzer analyzer(o.analyzer);
     seisaku::search::Searcher searcher(o.db, analyzer);
-    const auto results = searcher.search({query, o.offset, o.limit, o.lang});
+    seisaku::search::SearchRequest request;
+    request.query = query;
+    request.offset = o.offset;
+    request.limit = o.limit;
+    request.lang = o.lang;
+    request.balance_languages = !o.no_balance;
+    request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
+    const auto results = searcher.search(request);
     if (o.json) {
         std::cout << seisaku::render::json(results) << '\n';
     } else {

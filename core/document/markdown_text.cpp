@@ -50,26 +50,26 @@ void append_inline(std::string& out, std::string_view line) {
             continue;
         }
         if (c == '!' && i + 1 < line.size() && line[i + 1] == '[') {
-            continue; // image: keep its alt text
+            continue;  // image: keep its alt text
         }
         if (c == ']' && i + 1 < line.size() && line[i + 1] == '(') {
             const std::size_t close = line.find(')', i + 2);
             if (close != std::string_view::npos) {
-                i = close; // drop "(url)"
+                i = close;  // drop "(url)"
                 continue;
             }
         }
         if (c == '[') {
             const std::size_t close = line.find("](", i + 1);
             if (close != std::string_view::npos) {
-                continue; // the text of a link
+                continue;  // the text of a link
             }
         }
         out += c;
     }
 }
 
-} // namespace
+}  // namespace
 
 std::string markdown_to_text(std::string_view markdown) {
     std::string out;
@@ -92,4 +92,4 @@ std::string markdown_to_text(std::string_view markdown) {
     return out;
 }
 
-} // namespace seisaku::document
+}  // namespace seisaku::document

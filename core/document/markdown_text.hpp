@@ -12,4 +12,4 @@ namespace seisaku::document {
 /// CommonMark parser: what it does not know it leaves as text.
 [[nodiscard]] std::string markdown_to_text(std::string_view markdown);
 
-} // namespace seisaku::document
+}  // namespace seisaku::document

@@ -18,6 +18,23 @@ namespace seisaku::query {
 /// At most this many terms after analysis; more are refused (BAD-INPUTS.md Q3).
 inline constexpr std::size_t max_query_terms = 32;
 
+/// Soft AND applies to at most this many clauses side by side; longer queries use OR.
+inline constexpr std::size_t max_soft_and_clauses = 3;
+
+/// How clauses side by side combine.
+enum class DefaultOp {
+    SoftAnd,  ///< up to 3 clauses: all of them first, then some; more clauses: Or (default)
+    And,      ///< every clause must match
+    Or,       ///< any clause may match; BM25 alone orders them
+};
+
+struct QueryOptions {
+    DefaultOp default_op = DefaultOp::SoftAnd;
+};
+
+/// "soft-and", "and" or "or"; throws UsageError otherwise.
+[[nodiscard]] DefaultOp parse_default_op(std::string_view name);
+
 /// Builds the Xapian query for a parsed query.
 ///
 /// - A word searches its stem or base form (Z terms), so "policies" finds "policy" and
@@ -26,13 +43,15 @@ inline constexpr std::size_t max_query_terms = 32;
 ///   phrase over the pieces: adjacent nouns and Latin words join, particles and verbs split.
 /// - A quoted phrase matches its words in order, position gaps of particles included.
 /// - Clauses side by side use a soft AND: documents with every clause rank first, documents
-///   with some still match, so both two-word queries and long questions work. Function
-///   words (the, what, する) are dropped when other words remain.
-/// - title: searches titles; lang:en|ja filters.
+///   with some still match; past max_soft_and_clauses (a question) plain OR. Function words
+///   (the, what, する) are dropped when other words remain.
+/// - title: searches titles; lang:en|ja and date:2024, date:2023-04..2024 filter.
 /// Throws QueryError when nothing searchable is left or there are too many terms.
-[[nodiscard]] Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analyzer);
+[[nodiscard]] Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analyzer,
+                                        const QueryOptions& options = {});
 
 /// Parses and builds in one step; `raw` may hold any bytes (it is repaired and normalized).
-[[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer);
+[[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer,
+                                        const QueryOptions& options = {});
 
 }  // namespace seisaku::query

@@ -52,7 +52,7 @@ class Lexer {
         }
         // field:
         const std::size_t colon = s_.find(':', pos_);
-        for (const std::string_view field : {"title", "lang"}) {
+        for (const std::string_view field : {"title", "lang", "date"}) {
             if (colon == pos_ + field.size() && s_.substr(pos_, field.size()) == field &&
                 colon + 1 < s_.size() && !is_space(s_[colon + 1])) {
                 lx.field = field;

@@ -8,7 +8,7 @@
 //   and_expr:= unary (["AND"] unary)*          juxtaposition uses the default operator
 //   unary   := "NOT" unary | "+" primary | "-" primary | primary
 //   primary := "(" or_expr ")" | field ":" primary | "\"" words "\"" | 「words」 | word
-//   field   := "title" | "lang"
+//   field   := "title" | "lang" | "date"
 #pragma once
 
 #include <cstddef>

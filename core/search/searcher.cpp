@@ -3,7 +3,9 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
@@ -44,6 +46,30 @@ Xapian::Database open_readable(const fs::path& db_path) {
     }
 }
 
+/// The order in which to show the first `mset.size()` hits (indexes into the MSet).
+std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset, bool balance) {
+    std::vector<Xapian::doccount> order(mset.size());
+    for (Xapian::doccount i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    if (!balance || mset.empty()) {
+        return order;
+    }
+    const double floor = mset.begin().get_weight() * balance_ratio;
+    std::vector<std::pair<std::size_t, Xapian::doccount>> keyed;  // (rank within language, index)
+    std::map<std::string, std::size_t> seen;
+    for (auto it = mset.begin(); it != mset.end() && it.get_weight() >= floor; ++it) {
+        const std::string lang = it.get_document().get_value(schema::slot(schema::ValueSlot::Lang));
+        keyed.emplace_back(seen[lang]++, it.get_rank());
+    }
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < keyed.size(); ++i) {
+        order[i] = keyed[i].second;
+    }
+    return order;
+}
+
 SnippetTerms snippet_terms(const Xapian::Query& q) {
     SnippetTerms out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
@@ -76,7 +102,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
         throw QueryError("results beyond " + std::to_string(max_result_window) +
                          " are not served (offset + limit too large)");
     }
-    Xapian::Query query = query::build_query(request.query, impl_->analyzer);
+    Xapian::Query query = query::build_query(request.query, impl_->analyzer, request.query_options);
     if (!request.lang.empty()) {
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(std::string(schema::prefix_lang) + request.lang));
@@ -88,15 +114,19 @@ SearchResults Searcher::search(const SearchRequest& request) {
             Xapian::Enquire enquire(impl_->db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            const Xapian::MSet mset =
-                enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                 static_cast<Xapian::doccount>(request.limit));
+            const std::size_t wanted = request.offset + request.limit;
+            const std::size_t depth =
+                request.balance_languages ? std::max(wanted, balance_depth) : wanted;
+            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
+            const std::vector<Xapian::doccount> order =
+                result_order(mset, request.balance_languages);
             SearchResults results;
             results.query = request.query;
             results.offset = request.offset;
             results.total = mset.get_matches_estimated();
             std::size_t rank = request.offset;
-            for (auto it = mset.begin(); it != mset.end(); ++it) {
+            for (std::size_t i = request.offset; i < std::min(wanted, order.size()); ++i) {
+                const Xapian::MSetIterator it = mset[order[i]];
                 const document::Document doc = schema::decode_record(it.get_document().get_data());
                 Hit hit;
                 hit.rank = ++rank;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "query/query_builder.hpp"
 #include "search/results.hpp"
 
 namespace seisaku::analysis {
@@ -19,10 +20,16 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::string lang;  ///< "", "en" or "ja"
+    query::QueryOptions query_options;
+    bool balance_languages = true;  ///< see Searcher::search
 };
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
 inline constexpr std::size_t max_result_window = 10000;
+/// Hits below this share of the best score are not moved by language balancing.
+inline constexpr double balance_ratio = 0.6;
+/// Balancing looks at this many top hits, so every page of a query sees the same order.
+inline constexpr std::size_t balance_depth = 100;
 
 class Searcher {
   public:
@@ -34,6 +41,10 @@ class Searcher {
 
     /// Ranked hits with snippets. Throws QueryError for unusable queries, IndexError for
     /// database faults (a changing database is reopened and retried up to 3 times).
+    ///
+    /// With `balance_languages`, the hits scoring at least `balance_ratio` of the best one
+    /// take turns by language (best English, best Japanese, second English, ...), so a query
+    /// answered in both languages shows both on the first page; the rest follow by score.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;

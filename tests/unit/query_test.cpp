@@ -67,6 +67,13 @@ TEST_CASE("query building refuses unusable queries with a message", "[query]") {
     CHECK_THROWS_WITH(query::build_query(many, a), "query has too many terms (more than 32)");
     CHECK_THROWS_WITH(query::build_query("、。！", a), "query has nothing to search for");
     CHECK_THROWS_AS(query::build_query("NOT", a), QueryError);
+    for (const char* bad :
+         {"date:2024-13", "date:..", "date:2025..2024", "date:令和6年", "date:24"}) {
+        INFO(bad);
+        CHECK_THROWS_WITH(query::build_query(std::string("dfft ") + bad, a),
+                          Catch::EndsWith(" is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or "
+                                          "FROM..TO)"));
+    }
     // Any bytes: invalid UTF-8 and NUL are repaired before parsing.
     CHECK(query::build_query(std::string("policy\0data", 11), a).get_description() ==
           "Query(((Zpolici AND Zdata) OR (Zpolici OR Zdata)))");

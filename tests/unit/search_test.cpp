@@ -19,6 +19,16 @@ namespace {
 
 const std::string fixtures = TEST_DATA_DIR "/fixtures";
 
+search::SearchRequest request(const std::string& q, std::size_t offset = 0, std::size_t limit = 10,
+                              const std::string& lang = "") {
+    search::SearchRequest r;
+    r.query = q;
+    r.offset = offset;
+    r.limit = limit;
+    r.lang = lang;
+    return r;
+}
+
 /// A fresh index of tests/data/fixtures/{en,ja}, built once per test case.
 struct FixtureIndex {
     test::TempDir dir;
@@ -34,7 +44,7 @@ struct FixtureIndex {
 
     search::SearchResults search(const std::string& q, const std::string& lang = "") const {
         search::Searcher s(db, test::test_analyzer());
-        return s.search({q, 0, 10, lang});
+        return s.search(request(q, 0, 10, lang));
     }
 };
 
@@ -146,13 +156,13 @@ TEST_CASE("hostile stored text stays text and non-http links are dropped", "[sea
 TEST_CASE("paging and the result window", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
-    const auto all = s.search({"DFFT", 0, 10, ""});
-    const auto second = s.search({"DFFT", 1, 1, ""});
+    const auto all = s.search(request("DFFT", 0, 10));
+    const auto second = s.search(request("DFFT", 1, 1));
     REQUIRE(all.hits.size() == 2);
     REQUIRE(second.hits.size() == 1);
     CHECK(second.hits[0].rank == 2);
     CHECK(second.hits[0].path == all.hits[1].path);
-    CHECK_THROWS_WITH(s.search({"DFFT", 9999, 10, ""}),
+    CHECK_THROWS_WITH(s.search(request("DFFT", 9999, 10)),
                       "results beyond 10000 are not served (offset + limit too large)");
 }
 
