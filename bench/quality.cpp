@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: MIT
+// @brief seisaku-quality: runs a judged query set against an index and reports nDCG@10,
+// recall@10 and MRR per query type; with --thresholds, fails when a value drops below.
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "analysis/analyzer.hpp"
+#include "error.hpp"
+#include "run_main.hpp"
+#include "search/searcher.hpp"
+
+namespace {
+
+constexpr std::size_t cutoff = 10;
+
+struct JudgedQuery {
+    std::string id;
+    std::string type;
+    std::string query;
+    std::map<std::string, int> grades; // path -> 1 or 2
+};
+
+struct Scores {
+    double ndcg = 0;
+    double recall = 0;
+    double mrr = 0;
+};
+
+struct Options {
+    std::string db;
+    std::string queries;
+    std::string thresholds;
+    std::string default_op = "soft-and";
+    bool no_balance = false;
+    bool per_query = false;
+};
+
+std::vector<std::string> split(const std::string& line, char sep) {
+    std::vector<std::string> out;
+    std::stringstream in(line);
+    std::string cell;
+    while (std::getline(in, cell, sep)) {
+        out.push_back(cell);
+    }
+    return out;
+}
+
+std::vector<JudgedQuery> read_queries(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) {
+        throw seisaku::UsageError("cannot read query set \"" + path + "\"");
+    }
+    std::vector<JudgedQuery> out;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        const auto cells = split(line, '\t');
+        if (cells.size() != 4) {
+            throw seisaku::UsageError(path + ":" + std::to_string(number) +
+                                      ": expected 4 tab-separated columns");
+        }
+        JudgedQuery q{cells[0], cells[1], cells[2], {}};
+        for (const std::string& j : split(cells[3], ' ')) {
+            const std::size_t eq = j.rfind('=');
+            if (j.empty()) {
+                continue;
+            }
+            if (eq == std::string::npos || (j.substr(eq + 1) != "1" && j.substr(eq + 1) != "2")) {
+                throw seisaku::UsageError(path + ":" + std::to_string(number) +
+                                          ": bad judgment \"" + j + "\" (want path=1 or path=2)");
+            }
+            q.grades[j.substr(0, eq)] = std::stoi(j.substr(eq + 1));
+        }
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+Scores score(const JudgedQuery& q, const std::vector<std::string>& ranked) {
+    Scores s;
+    double dcg = 0;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < ranked.size() && i < cutoff; ++i) {
+        const auto g = q.grades.find(ranked[i]);
+        if (g == q.grades.end()) {
+            continue;
+        }
+        dcg += (std::pow(2.0, g->second) - 1) / std::log2(static_cast<double>(i) + 2);
+        ++found;
+        if (s.mrr == 0) {
+            s.mrr = 1.0 / static_cast<double>(i + 1);
+        }
+    }
+    std::vector<int> ideal;
+    for (const auto& [path, grade] : q.grades) {
+        ideal.push_back(grade);
+    }
+    std::sort(ideal.rbegin(), ideal.rend());
+    double idcg = 0;
+    for (std::size_t i = 0; i < ideal.size() && i < cutoff; ++i) {
+        idcg += (std::pow(2.0, ideal[i]) - 1) / std::log2(static_cast<double>(i) + 2);
+    }
+    s.ndcg = idcg > 0 ? dcg / idcg : 0;
+    // Recall against what can fit in the cut-off, so 12 relevant documents do not cap it.
+    const std::size_t reachable = std::min(q.grades.size(), cutoff);
+    s.recall = reachable > 0 ? static_cast<double>(found) / static_cast<double>(reachable) : 0;
+    return s;
+}
+
+int run(const Options& o) {
+    const std::vector<JudgedQuery> queries = read_queries(o.queries);
+    const seisaku::analysis::Analyzer analyzer;
+    seisaku::search::Searcher searcher(o.db, analyzer);
+
+    std::map<std::string, std::vector<Scores>> by_type;
+    for (const JudgedQuery& q : queries) {
+        seisaku::search::SearchRequest request;
+        request.query = q.query;
+        request.limit = cutoff;
+        request.balance_languages = !o.no_balance;
+        request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
+        std::vector<std::string> ranked;
+        try {
+            for (const auto& hit : searcher.search(request).hits) {
+                ranked.push_back(hit.path);
+            }
+        } catch (const seisaku::QueryError& e) {
+            std::cerr << "seisaku-quality: " << q.id << ": " << e.what() << '\n';
+        }
+        const Scores s = score(q, ranked);
+        by_type[q.type].push_back(s);
+        by_type["all"].push_back(s);
+        if (o.per_query) {
+            std::cout << std::fixed << std::setprecision(3) << q.id << '\t' << q.type << '\t'
+                      << s.ndcg << '\t' << s.recall << '\t' << s.mrr << '\t' << q.query << '\n';
+        }
+    }
+
+    std::map<std::string, Scores> mean;
+    std::cout << std::left << std::setw(12) << "type" << std::right << std::setw(8) << "queries"
+              << std::setw(10) << "nDCG@10" << std::setw(11) << "recall@10" << std::setw(8)
+              << "MRR" << '\n';
+    for (const auto& [type, list] : by_type) {
+        Scores m;
+        for (const Scores& s : list) {
+            m.ndcg += s.ndcg / static_cast<double>(list.size());
+            m.recall += s.recall / static_cast<double>(list.size());
+            m.mrr += s.mrr / static_cast<double>(list.size());
+        }
+        mean[type] = m;
+        if (type == "all") {
+            continue;
+        }
+        std::cout << std::left << std::setw(12) << type << std::right << std::setw(8)
+                  << list.size() << std::fixed << std::setprecision(3) << std::setw(10) << m.ndcg
+                  << std::setw(11) << m.recall << std::setw(8) << m.mrr << '\n';
+    }
+    const Scores& all = mean["all"];
+    std::cout << std::left << std::setw(12) << "all" << std::right << std::setw(8)
+              << by_type["all"].size() << std::fixed << std::setprecision(3) << std::setw(10)
+              << all.ndcg << std::setw(11) << all.recall << std::setw(8) << all.mrr << '\n';
+
+    if (o.thresholds.empty()) {
+        return 0;
+    }
+    std::ifstream in(o.thresholds);
+    if (!in) {
+        throw seisaku::UsageError("cannot read thresholds \"" + o.thresholds + "\"");
+    }
+    int failures = 0;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty() || line.front() == '#') {
+            continue;
+        }
+        const auto cells = split(line, '\t');
+        if (cells.size() != 3 || !mean.contains(cells[0])) {
+            throw seisaku::UsageError("bad threshold line \"" + line + "\"");
+        }
+        const Scores& m = mean[cells[0]];
+        const double value = cells[1] == "ndcg"     ? m.ndcg
+                             : cells[1] == "recall" ? m.recall
+                             : cells[1] == "mrr"    ? m.mrr
+                                                    : -1;
+        const double min = std::stod(cells[2]);
+        if (value < 0) {
+            throw seisaku::UsageError("unknown metric \"" + cells[1] + "\"");
+        }
+        if (value < min) {
+            std::cout << "BELOW THRESHOLD: " << cells[0] << ' ' << cells[1] << ' '
+                      << std::setprecision(3) << value << " < " << min << '\n';
+            ++failures;
+        }
+    }
+    std::cout << (failures == 0 ? "quality thresholds met\n" : "quality thresholds missed\n");
+    return failures == 0 ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Judged-query evaluation of a seisaku index", "seisaku-quality"};
+    Options o;
+    app.add_option("-D,--db", o.db, "index to search")->required();
+    app.add_option("--queries", o.queries, "judged queries (id, type, query, path=grade ...)")
+        ->required();
+    app.add_option("--thresholds", o.thresholds, "type<TAB>metric<TAB>minimum lines to enforce");
+    app.add_option("--default-op", o.default_op, "soft-and, and, or")
+        ->check(CLI::IsMember({"soft-and", "and", "or"}));
+    app.add_flag("--no-balance", o.no_balance, "plain score order");
+    app.add_flag("--per-query", o.per_query, "print each query's scores");
+    return seisaku::cli::run_main(app, argc, argv, [&] { return run(o); });
+}
