@@ -21,7 +21,7 @@ struct JudgedQuery {
     std::string id;
     std::string type;
     std::string query;
-    std::map<std::string, int> grades; // path -> 1 or 2
+    std::map<std::string, int> grades;  // path -> 1 or 2
 };
 
 struct Scores {
@@ -146,8 +146,8 @@ int run(const Options& o) {
 
     std::map<std::string, Scores> mean;
     std::cout << std::left << std::setw(12) << "type" << std::right << std::setw(8) << "queries"
-              << std::setw(10) << "nDCG@10" << std::setw(11) << "recall@10" << std::setw(8)
-              << "MRR" << '\n';
+              << std::setw(10) << "nDCG@10" << std::setw(11) << "recall@10" << std::setw(8) << "MRR"
+              << '\n';
     for (const auto& [type, list] : by_type) {
         Scores m;
         for (const Scores& s : list) {
@@ -159,9 +159,9 @@ int run(const Options& o) {
         if (type == "all") {
             continue;
         }
-        std::cout << std::left << std::setw(12) << type << std::right << std::setw(8)
-                  << list.size() << std::fixed << std::setprecision(3) << std::setw(10) << m.ndcg
-                  << std::setw(11) << m.recall << std::setw(8) << m.mrr << '\n';
+        std::cout << std::left << std::setw(12) << type << std::right << std::setw(8) << list.size()
+                  << std::fixed << std::setprecision(3) << std::setw(10) << m.ndcg << std::setw(11)
+                  << m.recall << std::setw(8) << m.mrr << '\n';
     }
     const Scores& all = mean["all"];
     std::cout << std::left << std::setw(12) << "all" << std::right << std::setw(8)
@@ -204,7 +204,7 @@ int run(const Options& o) {
     return failures == 0 ? 0 : 1;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Judged-query evaluation of a seisaku index", "seisaku-quality"};

@@ -40,6 +40,10 @@ int run_main(CLI::App& app, int argc, char** argv, Run run) {
     } catch (const std::exception& e) {
         std::cerr << app.get_name() << ": internal error: " << e.what() << '\n';
         return 70;  // EX_SOFTWARE
+    } catch (...) {
+        // A library exception that crossed a seam untranslated: a bug, but never a crash.
+        std::cerr << app.get_name() << ": internal error (unknown exception)\n";
+        return 70;
     }
 }
 

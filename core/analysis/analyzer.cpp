@@ -133,6 +133,13 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
     return tokens;
 }
 
+std::vector<std::string> Analyzer::same_stem_forms(const Token& token) const {
+    if (token.kind != TokenKind::Word) {
+        return {token.term};
+    }
+    return english_->same_stem_forms(token.term);
+}
+
 bool is_query_stopword(const Token& token) {
     static constexpr std::array<std::string_view, 68> english = {
         "a",     "about",  "after", "all",  "also", "an",    "and",   "any",   "are",  "as",

@@ -40,6 +40,10 @@ class Analyzer {
     [[nodiscard]] std::vector<Token> analyze(std::string_view text,
                                              std::uint32_t first_position = 0) const;
 
+    /// Forms of an English-path token's term that share its stem (cable → cable, cables),
+    /// the term first; other tokens give just their term.
+    [[nodiscard]] std::vector<std::string> same_stem_forms(const Token& token) const;
+
     /// The Japanese dictionary's name, recorded in the index ("ipadic-utf8").
     [[nodiscard]] const std::string& dictionary_name() const noexcept;
 

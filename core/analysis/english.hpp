@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace seisaku::analysis {
 
@@ -18,6 +19,11 @@ class EnglishFilter {
     /// Snowball English stem of a folded term ("policies" → "polici"); terms without a
     /// letter come back unchanged. Not thread safe (Snowball keeps state).
     [[nodiscard]] std::string stem(const std::string& folded) const;
+
+    /// Regular inflections of a folded word that share its stem, the word first:
+    /// cable → cable, cables; policies → policies, policy. Lets a quoted phrase match
+    /// singular and plural without positional stem terms in the index.
+    [[nodiscard]] std::vector<std::string> same_stem_forms(const std::string& folded) const;
 
   private:
     struct Impl;

@@ -102,10 +102,15 @@ SearchResults Searcher::search(const SearchRequest& request) {
         throw QueryError("results beyond " + std::to_string(max_result_window) +
                          " are not served (offset + limit too large)");
     }
-    Xapian::Query query = query::build_query(request.query, impl_->analyzer, request.query_options);
-    if (!request.lang.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(std::string(schema::prefix_lang) + request.lang));
+    Xapian::Query query;
+    try {
+        query = query::build_query(request.query, impl_->analyzer, request.query_options);
+        if (!request.lang.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(std::string(schema::prefix_lang) + request.lang));
+        }
+    } catch (const Xapian::Error& e) {
+        throw QueryError("cannot build the query: " + e.get_msg());
     }
     const SnippetTerms terms = snippet_terms(query);
 

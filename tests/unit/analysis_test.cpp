@@ -59,6 +59,31 @@ TEST_CASE("terms over 64 bytes are dropped but keep their position", "[analysis]
     CHECK(analyze("before " + long_word + " after", false) == "before>befor@0 after@2");
 }
 
+TEST_CASE("same-stem forms: regular singular and plural of English words", "[analysis]") {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"cable", "cable cables"},
+        {"cables", "cables cable"},
+        {"policy", "policy policies"},
+        {"policies", "policies policy"},
+        {"tax", "tax taxes"},
+        {"boxes", "boxes box"},
+        {"access", "access accesses"},
+        {"key", "key keys"},
+        {"2024", "2024"},
+        {"データ", "データ"},
+    };
+    for (const auto& [word, expected] : rows) {
+        INFO(word);
+        std::string got;
+        for (const analysis::Token& t : test::test_analyzer().analyze(word)) {
+            for (const std::string& form : test::test_analyzer().same_stem_forms(t)) {
+                got += (got.empty() ? "" : " ") + form;
+            }
+        }
+        CHECK(got == expected);
+    }
+}
+
 TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[analysis]") {
     analysis::AnalyzerOptions options;
     options.mecab_dicdir = "/nonexistent/dic";

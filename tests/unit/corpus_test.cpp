@@ -18,15 +18,32 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::set<std::string> types = {"press-release", "joint-statement", "fact-sheet",
-                                     "explainer",     "law-summary",     "timeline",
-                                     "qa"};
-const std::set<std::string> topics = {
-    "japan-eu-digital-partnership", "dfft", "iap", "oecd", "g7", "hiroshima-ai-process",
-    "ai-safety", "ai-act", "ai-governance", "personal-data", "adequacy", "data-spaces",
-    "semiconductors", "submarine-cables", "hpc", "quantum", "6g", "iot-security",
-    "cybersecurity", "platforms", "competition", "digital-identity", "digital-agency",
-    "japanese-dates"};
+const std::set<std::string> types = {"press-release", "joint-statement", "fact-sheet", "explainer",
+                                     "law-summary",   "timeline",        "qa"};
+const std::set<std::string> topics = {"japan-eu-digital-partnership",
+                                      "dfft",
+                                      "iap",
+                                      "oecd",
+                                      "g7",
+                                      "hiroshima-ai-process",
+                                      "ai-safety",
+                                      "ai-act",
+                                      "ai-governance",
+                                      "personal-data",
+                                      "adequacy",
+                                      "data-spaces",
+                                      "semiconductors",
+                                      "submarine-cables",
+                                      "hpc",
+                                      "quantum",
+                                      "6g",
+                                      "iot-security",
+                                      "cybersecurity",
+                                      "platforms",
+                                      "competition",
+                                      "digital-identity",
+                                      "digital-agency",
+                                      "japanese-dates"};
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -36,7 +53,7 @@ std::string slurp(const fs::path& p) {
 }
 
 struct CorpusDoc {
-    std::string folder; // "en" or "ja"
+    std::string folder;  // "en" or "ja"
     document::Format format;
     document::Document doc;
 };
@@ -66,30 +83,30 @@ bool has_japanese(std::string_view s) {
     return false;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("corpus: every document reads cleanly with complete metadata", "[corpus]") {
     const std::vector<CorpusDoc> corpus = load_corpus();
     std::size_t en = 0;
     std::size_t ja = 0;
-    std::map<std::string, std::vector<std::string>> keys; // translation key -> ids
+    std::map<std::string, std::vector<std::string>> keys;  // translation key -> ids
     for (const CorpusDoc& c : corpus) {
         const document::Document& d = c.doc;
         INFO(d.id);
         CHECK(d.warnings.empty());
         CHECK(d.lang == c.folder);
         CHECK(!d.title.empty());
-        CHECK(d.title != fs::path(d.id).filename().string()); // a real title, not the file name
+        CHECK(d.title != fs::path(d.id).filename().string());  // a real title, not the file name
         const std::size_t chars = text::length(d.body);
         if (c.folder == "en") {
             ++en;
-            CHECK(chars >= 700); // about 150 words at least
+            CHECK(chars >= 700);  // about 150 words at least
         } else {
             ++ja;
             CHECK(chars >= 400);
         }
         if (c.format == document::Format::Text) {
-            continue; // plain text carries no metadata
+            continue;  // plain text carries no metadata
         }
         CHECK(document::is_valid_date(d.date));
         CHECK(d.date.size() == 10);
@@ -132,7 +149,7 @@ TEST_CASE("glossary: at least 200 terms, each with English, Japanese and a topic
         // A name may be written the same way in both languages (DATA-EX, imec, A64FX).
         CHECK((has_japanese(row[1]) || row[1] == row[0]));
         CHECK(topics.contains(row[3]));
-        CHECK(english.insert(row[0]).second); // no duplicate English terms
+        CHECK(english.insert(row[0]).second);  // no duplicate English terms
         std::stringstream variants(row[2]);
         std::string v;
         while (std::getline(variants, v, '|')) {
@@ -167,7 +184,7 @@ TEST_CASE("glossary: every acronym used in the corpus is in the term bank", "[co
             }
             std::size_t j = i;
             while (j < s.size() && (is_upper(s[j]) || (s[j] == '-' && j + 1 < s.size() &&
-                                                        is_upper(s[j + 1]) && j > i))) {
+                                                       is_upper(s[j + 1]) && j > i))) {
                 ++j;
             }
             const std::string word = s.substr(i, j - i);
@@ -187,10 +204,9 @@ TEST_CASE("glossary: every acronym used in the corpus is in the term bank", "[co
 }
 
 TEST_CASE("judged queries: at least 60, known types, existing documents", "[corpus]") {
-    const std::set<std::string> query_types = {"en",       "ja",          "phrase",
-                                               "acronym",  "width",       "compound",
-                                               "cross-en-ja", "cross-ja-en", "date",
-                                               "question"};
+    const std::set<std::string> query_types = {"en",    "ja",       "phrase",      "acronym",
+                                               "width", "compound", "cross-en-ja", "cross-ja-en",
+                                               "date",  "question"};
     const auto rows = test::read_table(TEST_DATA_DIR "/../relevance/queries.tsv");
     CHECK(rows.size() >= 60);
     std::set<std::string> ids;

@@ -128,6 +128,10 @@ TEST_CASE("stems, phrases, titles and operators", "[search]") {
     CHECK(paths(idx.search("\"high-risk AI system\"")) ==
           std::vector<std::string>{"en/ai-act.html"});
     CHECK(idx.search("\"AI system high-risk\"").hits.empty());
+    // The head of a phrase matches the other number: the text says "authorities".
+    CHECK(paths(idx.search("\"supervisory authority\"")) ==
+          std::vector<std::string>{"en/ai-act.html"});
+    CHECK(idx.search("\"supervisories authority\"").hits.empty());  // inner words stay exact
     CHECK(paths(idx.search("title:glance")) == std::vector<std::string>{"en/ai-act.html"});
     CHECK(idx.search("title:Osaka").hits.empty());
     CHECK(paths(idx.search("DFFT -Osaka")) == std::vector<std::string>{"ja/dfft.md"});
