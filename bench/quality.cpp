@@ -34,7 +34,7 @@ struct Options {
     std::string db;
     std::string queries;
     std::string thresholds;
-    std::string default_op = "soft-and";
+    std::string default_op = "or";
     bool no_balance = false;
     bool per_query = false;
 };

@@ -8,7 +8,7 @@ packages=(
     libmecab-dev mecab-ipadic-utf8
     libxml2-dev nlohmann-json3-dev
     libcli11-dev catch2
-    python3 clang-format
+    python3 clang-format git
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -22,7 +22,7 @@ struct Options {
     std::string color = "auto";
     bool json = false;
     bool no_balance = false;
-    std::string default_op = "soft-and";
+    std::string default_op = "or";
     seisaku::analysis::AnalyzerOptions analyzer;
 };
 
@@ -45,7 +45,7 @@ void setup(CLI::App& app, Options& o) {
         ->check(CLI::IsMember({"en", "ja"}));
     app.add_flag("--json", o.json, "one JSON object (docs/output.md)");
     app.add_option("--default-op", o.default_op,
-                   "how words side by side combine: soft-and (all first, then some), and, or")
+                   "how words side by side combine: or, and, soft-and (all first, then some)")
         ->check(CLI::IsMember({"soft-and", "and", "or"}))
         ->capture_default_str();
     app.add_flag("--no-balance", o.no_balance,

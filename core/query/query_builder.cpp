@@ -86,7 +86,7 @@ class Builder {
                                          : should)
                 .push_back(std::move(c.query));
         }
-        Xapian::Query soft = soft_and(should);
+        Xapian::Query soft = combine(should);
         Xapian::Query q;
         if (!must.empty()) {
             q = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
@@ -144,8 +144,8 @@ class Builder {
         return {Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::ValueSlot::Date), from, to};
     }
 
-    /// Documents matching every clause first (AND), then those matching some (OR).
-    Xapian::Query soft_and(const std::vector<Xapian::Query>& parts) const {
+    /// Clauses side by side, joined by the default operator.
+    Xapian::Query combine(const std::vector<Xapian::Query>& parts) const {
         if (parts.empty()) {
             return {};
         }
@@ -191,7 +191,7 @@ class Builder {
                 for (Clause& c : parts) {
                     qs.push_back(std::move(c.query));
                 }
-                return soft_and(qs);
+                return combine(qs);
             }
             case NodeKind::Group:
             case NodeKind::Or:

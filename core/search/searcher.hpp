@@ -26,8 +26,9 @@ struct SearchRequest {
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
 inline constexpr std::size_t max_result_window = 10000;
-/// Hits below this share of the best score are not moved by language balancing.
-inline constexpr double balance_ratio = 0.6;
+/// Hits below this share of the best score are not moved by language balancing (chosen
+/// on tests/relevance, see docs/query-syntax.md).
+inline constexpr double balance_ratio = 0.1;
 /// Balancing looks at this many top hits, so every page of a query sees the same order.
 inline constexpr std::size_t balance_depth = 100;
 

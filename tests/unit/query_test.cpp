@@ -56,6 +56,25 @@ TEST_CASE("query building table", "[query]") {
     }
 }
 
+TEST_CASE("the default operator can be chosen", "[query]") {
+    const auto& a = test::test_analyzer();
+    const auto with = [&](query::DefaultOp op, const std::string& q) {
+        query::QueryOptions o;
+        o.default_op = op;
+        return query::build_query(q, a, o).get_description();
+    };
+    CHECK(with(query::DefaultOp::Or, "data governance") == "Query((Zdata OR Zgovern))");
+    CHECK(with(query::DefaultOp::And, "data governance") == "Query((Zdata AND Zgovern))");
+    CHECK(with(query::DefaultOp::SoftAnd, "data governance") ==
+          "Query(((Zdata AND Zgovern) OR (Zdata OR Zgovern)))");
+    // Past three clauses soft AND is plain OR: questions rank better that way.
+    CHECK(with(query::DefaultOp::SoftAnd, "data governance trust rules") ==
+          "Query((Zdata OR Zgovern OR Ztrust OR Zrule))");
+    CHECK(query::parse_default_op("soft-and") == query::DefaultOp::SoftAnd);
+    CHECK_THROWS_WITH(query::parse_default_op("xor"),
+                      "unknown default operator \"xor\" (use soft-and, and or or)");
+}
+
 TEST_CASE("query building refuses unusable queries with a message", "[query]") {
     const auto& a = test::test_analyzer();
     CHECK_THROWS_WITH(query::build_query(std::string(100000, 'x'), a),
@@ -76,6 +95,6 @@ TEST_CASE("query building refuses unusable queries with a message", "[query]") {
     }
     // Any bytes: invalid UTF-8 and NUL are repaired before parsing.
     CHECK(query::build_query(std::string("policy\0data", 11), a).get_description() ==
-          "Query(((Zpolici AND Zdata) OR (Zpolici OR Zdata)))");
+          "Query((Zpolici OR Zdata))");
     CHECK(query::build_query("polic\xE3", a).get_description() == "Query(Zpolic)");
 }
