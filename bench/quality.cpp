@@ -36,6 +36,8 @@ struct Options {
     std::string thresholds;
     std::string default_op = "or";
     bool no_balance = false;
+    bool no_expand = false;
+    double expansion_weight = seisaku::query::QueryOptions{}.expansion_weight;
     bool per_query = false;
 };
 
@@ -126,6 +128,8 @@ int run(const Options& o) {
         request.query = q.query;
         request.limit = cutoff;
         request.balance_languages = !o.no_balance;
+        request.expand = !o.no_expand;
+        request.query_options.expansion_weight = o.expansion_weight;
         request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
         std::vector<std::string> ranked;
         try {
@@ -216,6 +220,9 @@ int main(int argc, char** argv) {
     app.add_option("--default-op", o.default_op, "soft-and, and, or")
         ->check(CLI::IsMember({"soft-and", "and", "or"}));
     app.add_flag("--no-balance", o.no_balance, "plain score order");
+    app.add_flag("--no-expand", o.no_expand, "no term-bank expansion");
+    app.add_option("--expansion-weight", o.expansion_weight, "weight of expanded names")
+        ->check(CLI::Range(0.0, 10.0));
     app.add_flag("--per-query", o.per_query, "print each query's scores");
     return seisaku::cli::run_main(app, argc, argv, [&] { return run(o); });
 }

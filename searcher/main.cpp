@@ -3,7 +3,9 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "analysis/analyzer.hpp"
 #include "render/json.hpp"
@@ -22,6 +24,8 @@ struct Options {
     std::string color = "auto";
     bool json = false;
     bool no_balance = false;
+    bool no_expand = false;
+    std::string glossary;
     std::string default_op = "or";
     seisaku::analysis::AnalyzerOptions analyzer;
 };
@@ -48,6 +52,11 @@ void setup(CLI::App& app, Options& o) {
                    "how words side by side combine: or, and, soft-and (all first, then some)")
         ->check(CLI::IsMember({"soft-and", "and", "or"}))
         ->capture_default_str();
+    app.add_flag("--no-expand", o.no_expand,
+                 "search only the words typed (no acronym or other-language names)");
+    app.add_option("--glossary", o.glossary,
+                   "term bank for expansion (default: the one built in, corpus/glossary.tsv)")
+        ->check(CLI::ExistingFile);
     app.add_flag("--no-balance", o.no_balance,
                  "plain score order (by default the top hits take turns by language)");
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
@@ -86,6 +95,13 @@ int run(const Options& o) {
     request.limit = o.limit;
     request.lang = o.lang;
     request.balance_languages = !o.no_balance;
+    request.expand = !o.no_expand;
+    if (!o.glossary.empty()) {
+        std::ifstream in(o.glossary, std::ios::binary);
+        std::ostringstream tsv;
+        tsv << in.rdbuf();
+        searcher.set_term_bank(seisaku::query::TermBank(tsv.str(), analyzer, o.glossary));
+    }
     request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
     const auto results = searcher.search(request);
     if (o.json) {

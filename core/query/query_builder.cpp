@@ -36,6 +36,8 @@ class Builder {
         return q;
     }
 
+    [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
+
   private:
     /// A group's clauses: soft AND of the Should ones, AND of the Must ones, minus MustNot.
     Xapian::Query group(const QueryNode& node) {
@@ -52,7 +54,9 @@ class Builder {
         std::vector<Clause> clauses;
         std::vector<Xapian::Query> langs;
         std::vector<Xapian::Query> dates;
-        for (const QueryNode& c : node.children) {
+        const std::vector<QueryNode>& children = node.children;
+        for (std::size_t i = 0; i < children.size(); ++i) {
+            const QueryNode& c = children[i];
             const bool leaf = c.kind == NodeKind::Word || c.kind == NodeKind::Phrase;
             if (c.field == "lang" && leaf) {
                 std::string lang(schema::prefix_lang);
@@ -64,16 +68,47 @@ class Builder {
                 dates.push_back(date_filter(c.text));
                 continue;
             }
-            if (c.kind == NodeKind::Word) {
-                for (Clause& cl : word_clauses(c)) {
+            if (!leaf) {
+                Clause cl{c.occur, node_query(c), false};
+                if (!cl.query.empty()) {
                     clauses.push_back(std::move(cl));
                 }
                 continue;
             }
-            Clause cl{c.occur, node_query(c), false};
-            if (!cl.query.empty()) {
-                clauses.push_back(std::move(cl));
+            // The longest run of plain words that the term bank knows as one name
+            // ("EU AI Office", "Data Free Flow with Trust") is expanded as a whole.
+            const std::size_t span = known_span(children, i);
+            QueryNode joined = c;
+            std::vector<Clause> typed;
+            for (std::size_t k = i; k < i + span; ++k) {
+                if (k > i) {
+                    joined.text += " " + children[k].text;
+                }
+                if (children[k].kind == NodeKind::Word) {
+                    for (Clause& cl : word_clauses(children[k])) {
+                        typed.push_back(std::move(cl));
+                    }
+                } else if (Xapian::Query p = phrase_query(children[k]); !p.empty()) {
+                    typed.push_back({children[k].occur, std::move(p), false});
+                }
             }
+            i += span - 1;
+            Xapian::Query more = expansion(joined);
+            if (more.empty()) {
+                for (Clause& cl : typed) {
+                    clauses.push_back(std::move(cl));
+                }
+                continue;
+            }
+            // One clause: the words as typed, or their other names at a lower weight.
+            drop_stopwords(typed);
+            std::vector<Xapian::Query> qs;
+            for (Clause& cl : typed) {
+                qs.push_back(std::move(cl.query));
+            }
+            Xapian::Query scaled(Xapian::Query::OP_SCALE_WEIGHT, more, options_.expansion_weight);
+            clauses.push_back(
+                {c.occur, Xapian::Query(Xapian::Query::OP_OR, combine(qs), scaled), false});
         }
         drop_stopwords(clauses);
 
@@ -200,6 +235,75 @@ class Builder {
         return {};
     }
 
+    /// How many plain words from children[i] on form the longest name in the term bank
+    /// (at least 1: the word itself).
+    std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i) const {
+        const auto plain = [](const QueryNode& n) {
+            return n.kind == NodeKind::Word && n.field.empty() && n.occur == Occur::Should;
+        };
+        if (options_.term_bank == nullptr || !plain(children[i])) {
+            return 1;
+        }
+        std::size_t run = 1;
+        while (i + run < children.size() && run < max_name_words && plain(children[i + run])) {
+            ++run;
+        }
+        for (std::size_t len = run; len >= 2; --len) {
+            std::string text = children[i].text;
+            for (std::size_t k = i + 1; k < i + len; ++k) {
+                text += " " + children[k].text;
+            }
+            if (!options_.term_bank->other_names(TermBank::key_of(text, analyzer_)).empty()) {
+                return len;
+            }
+        }
+        return 1;
+    }
+
+    /// The other names of a word or phrase in the term bank, as one OR query; each name is
+    /// a Z term (one word) or an exact phrase.
+    Xapian::Query expansion(const QueryNode& n) {
+        if (options_.term_bank == nullptr || !n.field.empty() || n.occur == Occur::MustNot) {
+            return {};
+        }
+        std::vector<std::string> names =
+            options_.term_bank->other_names(TermBank::key_of(n.text, analyzer_));
+        if (names.size() > max_expansions_per_clause) {
+            names.resize(max_expansions_per_clause);
+        }
+        std::vector<Xapian::Query> alternatives;
+        std::vector<std::string> single;
+        const QueryNode plain;
+        for (const std::string& name : names) {
+            const std::vector<Token> tokens = analyzer_.analyze(analysis::Analyzer::prepare(name));
+            std::vector<const Token*> kept;
+            for (const Token& t : tokens) {
+                if (t.kind != TokenKind::Stop) {
+                    kept.push_back(&t);
+                }
+            }
+            if (kept.empty()) {
+                continue;
+            }
+            if (kept.size() > 1) {
+                alternatives.push_back(phrase_of(plain, kept));
+                continue;
+            }
+            std::string term = std::string(schema::prefix_stem) + kept.front()->base;
+            if (std::find(single.begin(), single.end(), term) == single.end()) {
+                single.push_back(term);  // semiconductor and semiconductors share one stem
+                alternatives.emplace_back(term);
+            }
+        }
+        if (alternatives.empty()) {
+            return {};
+        }
+        expansions_.push_back({n.text, names});
+        // OP_OR, not OP_MAX: Xapian 1.4.22 crashed in get_mset() with OP_MAX over these
+        // alternatives (phrases inside), seen while tuning on tests/relevance.
+        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
+    }
+
     std::vector<Token> tokens_of(const QueryNode& n) {
         std::vector<Token> tokens = analyzer_.analyze(n.text);
         const auto searchable = std::count_if(
@@ -307,6 +411,7 @@ class Builder {
 
     const analysis::Analyzer& analyzer_;
     QueryOptions options_;
+    std::vector<Expansion> expansions_;
     std::size_t terms_ = 0;
 };
 
@@ -333,11 +438,18 @@ Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analy
 
 Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer,
                           const QueryOptions& options) {
+    return build(raw, analyzer, options).query;
+}
+
+BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
+                 const QueryOptions& options) {
     if (raw.size() > max_query_bytes) {
         throw QueryError("query too long (" + std::to_string(raw.size()) + " bytes, max " +
                          std::to_string(max_query_bytes) + ")");
     }
-    return build_query(parse_query(analysis::Analyzer::prepare(raw)), analyzer, options);
+    Builder builder(analyzer, options);
+    Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw)));
+    return {std::move(q), builder.expansions()};
 }
 
 }  // namespace seisaku::query

@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "query/expansion.hpp"
 #include "query/query_syntax.hpp"
+#include "query/term_bank.hpp"
 
 namespace seisaku::analysis {
 class Analyzer;
@@ -32,6 +34,21 @@ enum class DefaultOp {
 
 struct QueryOptions {
     DefaultOp default_op = DefaultOp::Or;
+    /// Expand words and phrases found in this term bank with their other names (acronym,
+    /// English, Japanese), at `expansion_weight`; nullptr turns expansion off.
+    const TermBank* term_bank = nullptr;
+    double expansion_weight = 0.5;
+};
+
+/// Names of up to this many words are looked up in the term bank.
+inline constexpr std::size_t max_name_words = 6;
+/// At most this many other names are added for one clause.
+inline constexpr std::size_t max_expansions_per_clause = 8;
+
+/// A built query and what expansion added to it.
+struct BuiltQuery {
+    Xapian::Query query;
+    std::vector<Expansion> expansions;
 };
 
 /// "soft-and", "and" or "or"; throws UsageError otherwise.
@@ -54,5 +71,9 @@ struct QueryOptions {
 /// Parses and builds in one step; `raw` may hold any bytes (it is repaired and normalized).
 [[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer,
                                         const QueryOptions& options = {});
+
+/// build_query() that also reports the expansions it made.
+[[nodiscard]] BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
+                               const QueryOptions& options = {});
 
 }  // namespace seisaku::query

@@ -11,6 +11,10 @@ std::string json(const search::SearchResults& results) {
     out["total"] = results.total;
     out["offset"] = results.offset;
     out["results"] = nlohmann::ordered_json::array();
+    out["expansions"] = nlohmann::ordered_json::array();
+    for (const query::Expansion& e : results.expansions) {
+        out["expansions"].push_back({{"from", e.from}, {"to", e.to}});
+    }
     for (const search::Hit& hit : results.hits) {
         nlohmann::ordered_json h;
         h["rank"] = hit.rank;

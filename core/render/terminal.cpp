@@ -52,6 +52,13 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
         }
         out << '\n';
     }
+    for (const query::Expansion& e : results.expansions) {
+        out << "also searched for " << terminal_safe(e.from) << " as:";
+        for (std::size_t i = 0; i < e.to.size(); ++i) {
+            out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
+        }
+        out << '\n';
+    }
     const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
     const std::size_t last = results.offset + results.hits.size();
     if (results.hits.empty()) {

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "query/expansion.hpp"
+
 namespace seisaku::search {
 
 /// A byte range [begin, end) in Snippet::text.
@@ -35,6 +37,7 @@ struct SearchResults {
     std::size_t total = 0;  ///< Xapian's estimate of all matches
     std::size_t offset = 0;
     std::vector<Hit> hits;
+    std::vector<query::Expansion> expansions;  ///< other names the query was also searched by
 };
 
 }  // namespace seisaku::search

@@ -23,6 +23,7 @@ struct Searcher::Impl {
     const analysis::Analyzer& analyzer;
     Xapian::Database db;
     std::string path;
+    query::TermBank term_bank;
 };
 
 namespace {
@@ -81,7 +82,9 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
 }  // namespace
 
 Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
-    : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string()})) {
+    : impl_(std::make_unique<Impl>(
+          Impl{analyzer, open_readable(db_path), db_path.string(),
+               query::TermBank(query::TermBank::builtin_tsv(), analyzer, "built-in glossary")})) {
     try {
         schema::check_index_info(schema::read_index_info(impl_->db),
                                  schema::current_index_info(analyzer.dictionary_name()),
@@ -97,14 +100,23 @@ std::size_t Searcher::document_count() const {
     return impl_->db.get_doccount();
 }
 
+void Searcher::set_term_bank(query::TermBank bank) {
+    impl_->term_bank = std::move(bank);
+}
+
 SearchResults Searcher::search(const SearchRequest& request) {
     if (request.offset + request.limit > max_result_window) {
         throw QueryError("results beyond " + std::to_string(max_result_window) +
                          " are not served (offset + limit too large)");
     }
     Xapian::Query query;
+    std::vector<query::Expansion> expansions;
     try {
-        query = query::build_query(request.query, impl_->analyzer, request.query_options);
+        query::QueryOptions options = request.query_options;
+        options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+        query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
+        query = std::move(built.query);
+        expansions = std::move(built.expansions);
         if (!request.lang.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query(std::string(schema::prefix_lang) + request.lang));
@@ -129,6 +141,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
             results.query = request.query;
             results.offset = request.offset;
             results.total = mset.get_matches_estimated();
+            results.expansions = expansions;
             std::size_t rank = request.offset;
             for (std::size_t i = request.offset; i < std::min(wanted, order.size()); ++i) {
                 const Xapian::MSetIterator it = mset[order[i]];

@@ -19,16 +19,17 @@ struct SearchRequest {
     std::string query;  ///< the user's text, any bytes
     std::size_t offset = 0;
     std::size_t limit = 10;
-    std::string lang;  ///< "", "en" or "ja"
-    query::QueryOptions query_options;
-    bool balance_languages = true;  ///< see Searcher::search
+    std::string lang;                   ///< "", "en" or "ja"
+    query::QueryOptions query_options;  ///< term_bank is set by the Searcher
+    bool expand = true;                 ///< use the term bank (acronyms, other language)
+    bool balance_languages = true;      ///< see Searcher::search
 };
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
 inline constexpr std::size_t max_result_window = 10000;
 /// Hits below this share of the best score are not moved by language balancing (chosen
-/// on tests/relevance, see docs/query-syntax.md).
-inline constexpr double balance_ratio = 0.1;
+/// on tests/relevance and corpus-real, see docs/query-syntax.md).
+inline constexpr double balance_ratio = 0.2;
 /// Balancing looks at this many top hits, so every page of a query sees the same order.
 inline constexpr std::size_t balance_depth = 100;
 
@@ -49,6 +50,9 @@ class Searcher {
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;
+
+    /// Replaces the built-in term bank (corpus/glossary.tsv at build time).
+    void set_term_bank(query::TermBank bank);
 
   private:
     struct Impl;

@@ -55,6 +55,13 @@ expect "search no hit" 1 "no results" -- "$search" --db "$db" zzyzx
 expect "empty query" 2 "query has nothing to search for" -- "$search" --db "$db" ""
 expect "long query" 2 "query too long \(100000 bytes, max 1024\)" -- "$search" --db "$db" "$(head -c 100000 /dev/zero | tr '\0' x)"
 expect "env SEISAKU_DB" 0 "en/dfft.md" -- env SEISAKU_DB="$db" "$search" DFFT
+expect "expansion shown" 0 "also searched for 半導体 as: semiconductor" -- "$search" --db "$db" 半導体 DFFT
+expect "cross-language" 0 "en/dfft.md" -- "$search" --db "$db" --lang en 信頼性のある自由なデータ流通
+expect "--no-expand" 1 "no results" -- "$search" --db "$db" --lang en --no-expand 信頼性のある自由なデータ流通
+printf 'quantum computing\t量子計算\tqc\thpc\n' > "$tmp/glossary.tsv"
+expect "--glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --glossary "$tmp/glossary.tsv" 量子計算
+printf 'broken line\n' > "$tmp/bad-glossary.tsv"
+expect "bad --glossary" 2 "bad-glossary.tsv:1: expected english<TAB>japanese" -- "$search" --db "$db" --glossary "$tmp/bad-glossary.tsv" x
 
 # --- output for scripts: no ANSI when piped; JSON parses and has the documented fields ---
 if "$search" --db "$db" DFFT | grep -q $'\x1b'; then

@@ -98,3 +98,52 @@ TEST_CASE("query building refuses unusable queries with a message", "[query]") {
           "Query((Zpolici OR Zdata))");
     CHECK(query::build_query("polic\xE3", a).get_description() == "Query(Zpolic)");
 }
+
+namespace {
+const char* const small_bank =
+    "# english\tjapanese\tvariants\ttopic\n"
+    "Data Free Flow with "
+    "Trust\t信頼性のある自由なデータ流通\tDFFT|データ・フリー・フロー・ウィズ・トラスト\tdfft\n"
+    "semiconductor\t半導体\tsemiconductors|chips\tsemiconductors\n"
+    "Digital Services Act\tデジタルサービス法\tDSA\tplatforms\n"
+    "Data Society Alliance\tデータ社会推進協議会\tDSA\tdata-spaces\n";
+}  // namespace
+
+TEST_CASE("term bank: names match whatever their width, case and punctuation", "[query]") {
+    const auto& a = test::test_analyzer();
+    const query::TermBank bank(small_bank, a, "small");
+    CHECK(bank.size() == 4);
+    CHECK(query::TermBank::key_of("ＤＦＦＴ", a) == "dfft");
+    CHECK(query::TermBank::key_of("データ・フリー・フロー", a) == "データ フリー フロー");
+    CHECK(bank.other_names("dfft") ==
+          std::vector<std::string>{"Data Free Flow with Trust", "信頼性のある自由なデータ流通",
+                                   "データ・フリー・フロー・ウィズ・トラスト"});
+    CHECK(bank.other_names(query::TermBank::key_of("半導体", a)) ==
+          std::vector<std::string>{"semiconductor", "semiconductors", "chips"});
+    // An ambiguous acronym brings the names of every entry it belongs to.
+    CHECK(bank.other_names("dsa") ==
+          std::vector<std::string>{"Digital Services Act", "デジタルサービス法",
+                                   "Data Society Alliance", "データ社会推進協議会"});
+    CHECK(bank.other_names("unknown").empty());
+    CHECK_THROWS_WITH(query::TermBank("a\tb\n", a, "bad.tsv"),
+                      "bad.tsv:1: expected english<TAB>japanese<TAB>variants<TAB>topic");
+    CHECK(query::TermBank(query::TermBank::builtin_tsv(), a).size() >= 200);
+}
+
+TEST_CASE("expansion: other names join at a lower weight, longest name first", "[query]") {
+    const auto& a = test::test_analyzer();
+    const query::TermBank bank(small_bank, a);
+    query::QueryOptions o;
+    o.term_bank = &bank;
+    CHECK(query::build_query("半導体", a, o).get_description() ==
+          "Query((Z半導体 OR 0.5 * (Zsemiconductor OR Zchip)))");
+    // Five words typed without quotes are one name in the bank: expanded as a whole.
+    const query::BuiltQuery built = query::build("data free flow with trust rules", a, o);
+    REQUIRE(built.expansions.size() == 1);
+    CHECK(built.expansions[0].from == "data free flow with trust");
+    CHECK(built.expansions[0].to.front() == "信頼性のある自由なデータ流通");
+    // Excluded words, fields and phrases not in the bank are left alone.
+    CHECK(query::build("-DFFT policy", a, o).expansions.empty());
+    CHECK(query::build("title:DFFT", a, o).expansions.empty());
+    CHECK(query::build_query("DFFT", a).get_description() == "Query(Zdfft)");
+}

@@ -227,3 +227,16 @@ TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentence
     CHECK(highlighted(w) == std::vector<std::string>{"DFFT"});
     CHECK(w.text.starts_with("… "));
 }
+
+TEST_CASE("a query in one language finds the other through the term bank", "[search]") {
+    FixtureIndex idx;
+    search::Searcher s(idx.db, test::test_analyzer());
+    search::SearchRequest r = request("信頼性のある自由なデータ流通", 0, 10, "en");
+    const auto expanded = s.search(r);
+    CHECK(paths(expanded) == std::vector<std::string>{"en/dfft.md"});
+    REQUIRE(!expanded.expansions.empty());
+    CHECK(contains(expanded.expansions[0].to, "Data Free Flow with Trust"));
+    CHECK(contains(highlighted(expanded.hits[0].snippet), "DFFT"));
+    r.expand = false;
+    CHECK(s.search(r).hits.empty());
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+// @brief The English⇄Japanese term bank (corpus/glossary.tsv): the other names of a term,
+// for cross-language and acronym expansion of queries.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace seisaku::analysis {
+class Analyzer;
+}
+
+namespace seisaku::query {
+
+/// One row: an English name, a Japanese name, acronyms and other spellings.
+struct TermEntry {
+    std::vector<std::string> names; ///< English first, then Japanese, then the variants
+};
+
+class TermBank {
+  public:
+    TermBank() = default;
+
+    /// Parses the glossary format (english<TAB>japanese<TAB>variants|...<TAB>topic, '#'
+    /// comments). Names are matched by their analyzed form, so width, case and punctuation
+    /// do not matter (ＧＤＰＲ = gdpr, データ・スペース = データスペース). Throws UsageError
+    /// naming `source` and the line on a malformed row.
+    TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
+             const std::string& source = "glossary");
+
+    /// The term bank built into seisaku: corpus/glossary.tsv at build time.
+    static std::string_view builtin_tsv();
+
+    /// The matching key of a text: its analyzed terms joined by spaces.
+    [[nodiscard]] static std::string key_of(std::string_view text,
+                                            const analysis::Analyzer& analyzer);
+
+    /// Every name of the entries one of whose names has this key, the matching names left
+    /// out, in file order, without repeats; empty when nothing matches.
+    [[nodiscard]] std::vector<std::string> other_names(const std::string& key) const;
+
+    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+
+  private:
+    std::vector<TermEntry> entries_;
+    std::vector<std::vector<std::string>> keys_;            ///< per entry, per name
+    std::map<std::string, std::vector<std::size_t>> index_; ///< key -> entries
+};
+
+} // namespace seisaku::query
