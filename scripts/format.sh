@@ -2,4 +2,4 @@
 # Formats every C++ file of the repository in place with clang-format 14.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' | xargs clang-format -i

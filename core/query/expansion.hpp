@@ -9,8 +9,8 @@ namespace seisaku::query {
 
 /// A clause of the query and the other names it was also searched under.
 struct Expansion {
-    std::string from;            ///< the clause as typed (normalized)
-    std::vector<std::string> to; ///< the term bank's other names for it
+    std::string from;             ///< the clause as typed (normalized)
+    std::vector<std::string> to;  ///< the term bank's other names for it
 };
 
-} // namespace seisaku::query
+}  // namespace seisaku::query

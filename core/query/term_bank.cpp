@@ -21,7 +21,7 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::string TermBank::key_of(std::string_view text, const analysis::Analyzer& analyzer) {
     std::string key;
@@ -89,4 +89,4 @@ std::vector<std::string> TermBank::other_names(const std::string& key) const {
     return out;
 }
 
-} // namespace seisaku::query
+}  // namespace seisaku::query

@@ -16,7 +16,7 @@ namespace seisaku::query {
 
 /// One row: an English name, a Japanese name, acronyms and other spellings.
 struct TermEntry {
-    std::vector<std::string> names; ///< English first, then Japanese, then the variants
+    std::vector<std::string> names;  ///< English first, then Japanese, then the variants
 };
 
 class TermBank {
@@ -45,8 +45,8 @@ class TermBank {
 
   private:
     std::vector<TermEntry> entries_;
-    std::vector<std::vector<std::string>> keys_;            ///< per entry, per name
-    std::map<std::string, std::vector<std::size_t>> index_; ///< key -> entries
+    std::vector<std::vector<std::string>> keys_;             ///< per entry, per name
+    std::map<std::string, std::vector<std::size_t>> index_;  ///< key -> entries
 };
 
-} // namespace seisaku::query
+}  // namespace seisaku::query
