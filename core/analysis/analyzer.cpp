@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
+#include <vector>
 
 #include "analysis/english.hpp"
 #include "analysis/mecab_tagger.hpp"
@@ -55,14 +57,85 @@ bool is_katakana_word(std::string_view s) {
     return true;
 }
 
+constexpr std::string_view long_mark =
+    "\xE3\x83\xBC";  // U+30FC KATAKANA-HIRAGANA PROLONGED SOUND MARK
+
 /// The katakana stem of kuromoji: a word of 4+ characters loses its trailing ー
 /// (セキュリティー → セキュリティ, サーバー → サーバ).
 std::string katakana_stem(std::string base) {
-    static constexpr std::string_view long_mark = "\xE3\x83\xBC";  // U+30FC
     if (text::length(base) > 3 && base.ends_with(long_mark) && is_katakana_word(base)) {
         base.resize(base.size() - long_mark.size());
     }
     return base;
+}
+
+/// Spelling variants Japanese writers mix freely, folded to one form in every term:
+/// ヴ-syllables to their バ-row forms (ヴァイオリン = バイオリン), old or variant kanji
+/// common in names to the standard ones (髙 = 高, 﨑 = 崎), dashes after katakana to ー.
+std::string japanese_spelling(std::string_view folded) {
+    static const std::vector<std::pair<std::string_view, std::string_view>> pairs = {
+        {"ヴァ", "バ"}, {"ヴィ", "ビ"}, {"ヴェ", "ベ"}, {"ヴォ", "ボ"}, {"ヴ", "ブ"},
+        {"髙", "高"},   {"﨑", "崎"},   {"濵", "浜"},   {"邉", "辺"},   {"邊", "辺"},
+        {"齋", "斎"},   {"齊", "斉"},   {"德", "徳"},   {"嶋", "島"},
+    };
+    std::string out;
+    out.reserve(folded.size());
+    std::size_t pos = 0;
+    char32_t previous = 0;
+    while (pos < folded.size()) {
+        bool replaced = false;
+        for (const auto& [from, to] : pairs) {
+            if (folded.substr(pos).starts_with(from)) {
+                out += to;
+                pos += from.size();
+                previous = 0x30FC;  // not a dash position
+                replaced = true;
+                break;
+            }
+        }
+        if (replaced) {
+            continue;
+        }
+        const std::size_t start = pos;
+        const char32_t cp = text::next_code_point(folded, pos);
+        if (text::is_dash(cp) && text::is_katakana(previous)) {
+            out += long_mark;
+        } else {
+            out.append(folded.substr(start, pos - start));
+        }
+        previous = cp;
+    }
+    return out;
+}
+
+/// The term of a Japanese surface or base form: case and width folded, spelling variants
+/// unified, katakana long vowel stemmed, so サーバー, サーバ and サーバ− are one term.
+std::string japanese_term(std::string_view surface) {
+    return katakana_stem(japanese_spelling(text::fold(surface)));
+}
+
+/// MeCab reads a dash after katakana as a symbol; give it ー instead (same byte length for
+/// the three-byte dashes; the one-byte ASCII hyphen is widened, and `origin` maps every byte
+/// of the result back to the chunk).
+std::string mecab_input(std::string_view chunk, std::vector<std::size_t>& origin) {
+    std::string out;
+    origin.clear();
+    std::size_t pos = 0;
+    char32_t previous = 0;
+    while (pos < chunk.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = text::next_code_point(chunk, pos);
+        const std::string_view piece = (text::is_dash(cp) && text::is_katakana(previous))
+                                           ? long_mark
+                                           : chunk.substr(start, pos - start);
+        for (std::size_t i = 0; i < piece.size(); ++i) {
+            origin.push_back(i < pos - start ? start + i : pos - 1);
+        }
+        out += piece;
+        previous = cp;
+    }
+    origin.push_back(chunk.size());
+    return out;
 }
 
 }  // namespace
@@ -112,15 +185,17 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
         while (chunk_begin < run.end) {
             const std::string_view rest = text.substr(chunk_begin, run.end - chunk_begin);
             const std::string_view chunk = text::truncate(rest, mecab_chunk_bytes);
-            for (const Morpheme& m : mecab_->parse(chunk)) {
+            std::vector<std::size_t> origin;
+            const std::string input = mecab_input(chunk, origin);
+            for (const Morpheme& m : mecab_->parse(input)) {
                 Token t;
                 t.kind = japanese_kind(m);
-                t.begin = chunk_begin + m.begin;
-                t.end = chunk_begin + m.end;
+                t.begin = chunk_begin + origin[m.begin];
+                t.end = chunk_begin + (m.end < origin.size() - 1 ? origin[m.end] : chunk.size());
                 t.position = position++;
                 if (t.kind != TokenKind::Stop) {
-                    t.term = text::fold(text.substr(t.begin, t.end - t.begin));
-                    t.base = katakana_stem(m.base_form.empty() ? t.term : text::fold(m.base_form));
+                    t.term = japanese_term(text.substr(t.begin, t.end - t.begin));
+                    t.base = m.base_form.empty() ? t.term : japanese_term(m.base_form);
                     if (t.term.size() > max_term_bytes || t.base.size() > max_term_bytes) {
                         continue;
                     }
@@ -138,6 +213,38 @@ std::vector<std::string> Analyzer::same_stem_forms(const Token& token) const {
         return {token.term};
     }
     return english_->same_stem_forms(token.term);
+}
+
+std::vector<Compound> compounds(const std::vector<Token>& tokens) {
+    std::vector<Compound> out;
+    std::size_t i = 0;
+    while (i < tokens.size()) {
+        const auto joins = [](const Token& t) {
+            return t.kind == TokenKind::Noun || t.kind == TokenKind::Word;
+        };
+        if (!joins(tokens[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        bool noun = tokens[i].kind == TokenKind::Noun;
+        while (j + 1 < tokens.size() && joins(tokens[j + 1]) &&
+               tokens[j + 1].begin == tokens[j].end) {
+            ++j;
+            noun = noun || tokens[j].kind == TokenKind::Noun;
+        }
+        if (noun) {
+            Compound c{i, j, {}};
+            for (std::size_t k = i; k <= j; ++k) {
+                c.key += tokens[k].term;
+            }
+            if (c.key.size() <= max_term_bytes) {
+                out.push_back(std::move(c));
+            }
+        }
+        i = j + 1;
+    }
+    return out;
 }
 
 bool is_query_stopword(const Token& token) {

@@ -16,7 +16,7 @@ class MecabTagger;
 class EnglishFilter;
 
 /// Version of the analysis rules, recorded in every index; bump it when tokens change.
-inline constexpr std::string_view analyzer_version = "1";
+inline constexpr std::string_view analyzer_version = "2";
 
 struct AnalyzerOptions {
     std::string mecab_dicdir;  ///< empty: Debian's mecab-ipadic-utf8
@@ -51,6 +51,19 @@ class Analyzer {
     std::unique_ptr<MecabTagger> mecab_;
     std::unique_ptr<EnglishFilter> english_;
 };
+
+/// A Japanese compound: a maximal run of nouns, and Latin words glued to them, with nothing
+/// between them in the text (デジタル庁 in デジタル庁の設置; AI推進法). Indexed as one term,
+/// so a query for a compound ranks text where it stands alone above longer compounds that
+/// contain it (デジタル庁 above デジタル庁設置法).
+struct Compound {
+    std::size_t first = 0;  ///< index of its first token
+    std::size_t last = 0;   ///< index of its last token
+    std::string key;        ///< the tokens' terms joined without spaces
+};
+
+/// The compounds among `tokens` (an analyze() result), single nouns included.
+[[nodiscard]] std::vector<Compound> compounds(const std::vector<Token>& tokens);
 
 /// True for tokens a natural-language query may drop when it has other terms: English
 /// function words (the, of, what) and Japanese ones (する, こと, 何).

@@ -83,7 +83,8 @@ Outcome IndexWriter::add(const document::Document& doc) {
     Xapian::Document xdoc;
     // Title: S terms with positions, and the plain and Z terms with extra wdf.
     Xapian::termpos last_title_position = 0;
-    for (const analysis::Token& t : impl_->analyzer.analyze(doc.title, 1)) {
+    const std::vector<analysis::Token> title = impl_->analyzer.analyze(doc.title, 1);
+    for (const analysis::Token& t : title) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
         }
@@ -92,14 +93,22 @@ Outcome IndexWriter::add(const document::Document& doc) {
         xdoc.add_term(with_prefix(schema::prefix_stem, t.base), schema::title_wdf);
         last_title_position = t.position;
     }
+    for (const analysis::Compound& c : analysis::compounds(title)) {
+        xdoc.add_term(with_prefix(schema::prefix_compound, c.key), schema::title_wdf);
+    }
     const auto first_body_position =
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
-    for (const analysis::Token& t : impl_->analyzer.analyze(doc.body, first_body_position)) {
+    const std::vector<analysis::Token> body =
+        impl_->analyzer.analyze(doc.body, first_body_position);
+    for (const analysis::Token& t : body) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
         }
         xdoc.add_posting(t.term, t.position);
         xdoc.add_term(with_prefix(schema::prefix_stem, t.base));
+    }
+    for (const analysis::Compound& c : analysis::compounds(body)) {
+        xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
     }
     const std::string id_term = with_prefix(schema::prefix_id, doc.id);
     xdoc.add_boolean_term(id_term);

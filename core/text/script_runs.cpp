@@ -43,12 +43,28 @@ CharClass classify(char32_t cp) noexcept {
     return CharClass::Other;
 }
 
+bool is_katakana(char32_t cp) noexcept {
+    return cp >= 0x30A1 && cp <= 0x30FA;
+}
+
+bool is_dash(char32_t cp) noexcept {
+    return cp == U'-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212 || cp == 0xFE63;
+}
+
 std::vector<ScriptRun> script_runs(std::string_view valid) {
     std::vector<ScriptRun> runs;
     std::size_t pos = 0;
+    char32_t previous = 0;
     while (pos < valid.size()) {
         const std::size_t start = pos;
-        const CharClass cls = classify(next_code_point(valid, pos));
+        const char32_t cp = next_code_point(valid, pos);
+        CharClass cls = classify(cp);
+        // A dash right after katakana is a prolonged sound mark written another way
+        // (サーバ− for サーバー); the analyzer reads it as ー.
+        if (cls == CharClass::Other && is_dash(cp) && is_katakana(previous)) {
+            cls = CharClass::Japanese;
+        }
+        previous = cp;
         if (cls == CharClass::Other) {
             continue;
         }

@@ -18,6 +18,12 @@ enum class CharClass {
 
 [[nodiscard]] CharClass classify(char32_t cp) noexcept;
 
+/// Katakana letters (not ー).
+[[nodiscard]] bool is_katakana(char32_t cp) noexcept;
+
+/// Hyphens, dashes and minus signs that Japanese text uses in place of ー after katakana.
+[[nodiscard]] bool is_dash(char32_t cp) noexcept;
+
 /// A maximal stretch of one class (never Other) in valid UTF-8, as a byte range.
 struct ScriptRun {
     CharClass cls;
@@ -25,7 +31,8 @@ struct ScriptRun {
     std::size_t end;
 };
 
-/// The Japanese and Word runs of `valid`, in order; separators are left out.
+/// The Japanese and Word runs of `valid`, in order; separators are left out. A dash right
+/// after katakana belongs to the Japanese run.
 [[nodiscard]] std::vector<ScriptRun> script_runs(std::string_view valid);
 
 /// Byte offsets at which sentences of `valid` end (exclusive), the last one being its size:

@@ -84,6 +84,23 @@ TEST_CASE("same-stem forms: regular singular and plural of English words", "[ana
     }
 }
 
+TEST_CASE("compounds: adjacent nouns and glued Latin words, single nouns included", "[analysis]") {
+    const auto keys = [](const std::string& raw) {
+        const std::string s = analysis::Analyzer::prepare(raw);
+        const auto tokens = test::test_analyzer().analyze(s);
+        std::string out;
+        for (const analysis::Compound& c : analysis::compounds(tokens)) {
+            out += (out.empty() ? "" : " ") + c.key;
+        }
+        return out;
+    };
+    CHECK(keys("デジタル庁の設置") == "デジタル庁 設置");
+    CHECK(keys("デジタル庁設置法") == "デジタル庁設置法");
+    CHECK(keys("ＡＩ推進法を施行した") == "ai推進法 施行");
+    CHECK(keys("data space") == "");  // Latin words alone are not compounds
+    CHECK(keys("利用目的の特定") == "利用目的 特定");
+}
+
 TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[analysis]") {
     analysis::AnalyzerOptions options;
     options.mecab_dicdir = "/nonexistent/dic";

@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
@@ -201,8 +203,9 @@ TEST_CASE("the searcher refuses missing and differently built indexes", "[search
         db.commit();
     }
     CHECK_THROWS_WITH(search::Searcher(idx.db, test::test_analyzer()),
-                      Catch::Contains("has schema version 0 but this seisaku reads 1; rebuild "
-                                      "it with seisaku-index --overwrite"));
+                      Catch::Contains("has schema version 0 but this seisaku reads " +
+                                      std::string(schema::schema_version) +
+                                      "; rebuild it with seisaku-index --overwrite"));
 }
 
 TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentences", "[search]") {
@@ -239,4 +242,36 @@ TEST_CASE("a query in one language finds the other through the term bank", "[sea
     CHECK(contains(highlighted(expanded.hits[0].snippet), "DFFT"));
     r.expand = false;
     CHECK(s.search(r).hits.empty());
+}
+
+TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling variants",
+          "[search]") {
+    test::TempDir tmp;
+    const std::string docs = tmp.path() + "/docs";
+    std::filesystem::create_directories(docs);
+    const auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(docs + "/" + name) << text;
+    };
+    write("long.txt",
+          "デジタル庁設置法の概要\n\nデジタル庁設置法は、デジタル庁設置法として制定された。\n");
+    write("exact.txt", "デジタル庁の役割\n\nデジタル庁は行政のデジタル化を進める組織である。\n");
+    write("particle.txt", "利用目的の特定\n\n事業者は利用目的の特定を行う。\n");
+    write("variant.txt", "サーバ−の更新\n\nヴァイオリン教室のサーバ−を髙橋さんが更新した。\n");
+    index::IndexRunOptions o;
+    o.db = tmp.path() + "/db";
+    o.paths = {docs};
+    (void)index::run_index(o, [](const index::FileEvent&) {});
+    search::Searcher s(o.db, test::test_analyzer());
+    const auto find = [&](const std::string& q) {
+        search::SearchRequest r = request(q);
+        r.expand = false;
+        return paths(s.search(r));
+    };
+    // See: issue 4 (a longer compound outranking the one asked for).
+    CHECK(find("デジタル庁") == std::vector<std::string>{"docs/exact.txt", "docs/long.txt"});
+    CHECK(find("利用目的特定") == std::vector<std::string>{"docs/particle.txt"});
+    CHECK(find("サーバー") == std::vector<std::string>{"docs/variant.txt"});
+    CHECK(find("\"サーバー\"") == std::vector<std::string>{"docs/variant.txt"});
+    CHECK(find("バイオリン") == std::vector<std::string>{"docs/variant.txt"});
+    CHECK(find("高橋") == std::vector<std::string>{"docs/variant.txt"});
 }
