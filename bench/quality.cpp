@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "analysis/analyzer.hpp"
@@ -34,6 +35,8 @@ struct Options {
     std::string db;
     std::string queries;
     std::string thresholds;
+    std::string run;        ///< score another engine's ranked lists instead of searching
+    bool basename = false;  ///< compare file names only (judgments over corpus-real)
     std::string default_op = "or";
     bool no_balance = false;
     bool no_expand = false;
@@ -117,10 +120,48 @@ Scores score(const JudgedQuery& q, const std::vector<std::string>& ranked) {
     return s;
 }
 
+/// "id<TAB>doc doc doc ..." lines: another engine's top results per query id.
+std::map<std::string, std::vector<std::string>> read_run(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) {
+        throw seisaku::UsageError("cannot read run file \"" + path + "\"");
+    }
+    std::map<std::string, std::vector<std::string>> out;
+    std::string line;
+    while (std::getline(in, line)) {
+        const std::size_t tab = line.find('\t');
+        if (line.empty() || tab == std::string::npos) {
+            continue;
+        }
+        std::vector<std::string> docs;
+        for (const std::string& d : split(line.substr(tab + 1), ' ')) {
+            if (!d.empty()) {
+                docs.push_back(d);
+            }
+        }
+        out[line.substr(0, tab)] = std::move(docs);
+    }
+    return out;
+}
+
+std::string base_name(const std::string& path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
 int run(const Options& o) {
     const std::vector<JudgedQuery> queries = read_queries(o.queries);
-    const seisaku::analysis::Analyzer analyzer;
-    seisaku::search::Searcher searcher(o.db, analyzer);
+    if (o.run.empty() == o.db.empty()) {
+        throw seisaku::UsageError("give either --db (search seisaku) or --run (score a run file)");
+    }
+    const std::map<std::string, std::vector<std::string>> external =
+        o.run.empty() ? std::map<std::string, std::vector<std::string>>{} : read_run(o.run);
+    std::unique_ptr<seisaku::analysis::Analyzer> analyzer;
+    std::unique_ptr<seisaku::search::Searcher> searcher;
+    if (!o.db.empty()) {
+        analyzer = std::make_unique<seisaku::analysis::Analyzer>();
+        searcher = std::make_unique<seisaku::search::Searcher>(o.db, *analyzer);
+    }
 
     std::map<std::string, std::vector<Scores>> by_type;
     for (const JudgedQuery& q : queries) {
@@ -132,12 +173,18 @@ int run(const Options& o) {
         request.query_options.expansion_weight = o.expansion_weight;
         request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
         std::vector<std::string> ranked;
-        try {
-            for (const auto& hit : searcher.search(request).hits) {
-                ranked.push_back(hit.path);
+        if (searcher) {
+            try {
+                for (const auto& hit : searcher->search(request).hits) {
+                    ranked.push_back(o.basename ? base_name(hit.path) : hit.path);
+                }
+            } catch (const seisaku::QueryError& e) {
+                std::cerr << "seisaku-quality: " << q.id << ": " << e.what() << '\n';
             }
-        } catch (const seisaku::QueryError& e) {
-            std::cerr << "seisaku-quality: " << q.id << ": " << e.what() << '\n';
+        } else if (const auto found = external.find(q.id); found != external.end()) {
+            for (const std::string& d : found->second) {
+                ranked.push_back(o.basename ? base_name(d) : d);
+            }
         }
         const Scores s = score(q, ranked);
         by_type[q.type].push_back(s);
@@ -213,7 +260,9 @@ int run(const Options& o) {
 int main(int argc, char** argv) {
     CLI::App app{"Judged-query evaluation of a seisaku index", "seisaku-quality"};
     Options o;
-    app.add_option("-D,--db", o.db, "index to search")->required();
+    app.add_option("-D,--db", o.db, "index to search");
+    app.add_option("--run", o.run, "score another engine's results: id<TAB>doc doc ... lines");
+    app.add_flag("--basename", o.basename, "compare file names only, not paths");
     app.add_option("--queries", o.queries, "judged queries (id, type, query, path=grade ...)")
         ->required();
     app.add_option("--thresholds", o.thresholds, "type<TAB>metric<TAB>minimum lines to enforce");

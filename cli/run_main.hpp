@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <limits>
 #include <new>
 
 #include "error.hpp"
@@ -51,6 +52,9 @@ int run_main(CLI::App& app, int argc, char** argv, Run run) {
 inline std::uintmax_t parse_size(const std::string& s) {
     std::size_t used = 0;
     unsigned long long n = 0;
+    if (s.empty() || s.front() < '0' || s.front() > '9') {
+        throw CLI::ValidationError("--max-size", "\"" + s + "\" is not a size like 20M");
+    }
     try {
         n = std::stoull(s, &used);
     } catch (const std::exception&) {
@@ -60,14 +64,20 @@ inline std::uintmax_t parse_size(const std::string& s) {
     if (unit.empty()) {
         return n;
     }
+    const auto shifted = [&](unsigned bits) {
+        if (n > (std::numeric_limits<std::uintmax_t>::max() >> bits)) {
+            throw CLI::ValidationError("--max-size", "\"" + s + "\" is too large");
+        }
+        return static_cast<std::uintmax_t>(n) << bits;
+    };
     if (unit == "K" || unit == "k") {
-        return n << 10U;
+        return shifted(10U);
     }
     if (unit == "M" || unit == "m") {
-        return n << 20U;
+        return shifted(20U);
     }
     if (unit == "G" || unit == "g") {
-        return n << 30U;
+        return shifted(30U);
     }
     throw CLI::ValidationError("--max-size", "\"" + s + "\" is not a size like 20M");
 }

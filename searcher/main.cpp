@@ -110,6 +110,9 @@ int run(const Options& o) {
         seisaku::render::terminal(std::cout, results, {use_color(o.color)});
     }
     std::cout.flush();
+    if (!std::cout) {
+        throw seisaku::Error(seisaku::ExitCode::IoError, "cannot write the results");
+    }
     return results.hits.empty() ? 1 : 0;
 }
 

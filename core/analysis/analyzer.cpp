@@ -36,7 +36,22 @@ bool is_clitic(std::string_view folded) {
     return std::find(clitics.begin(), clitics.end(), folded) != clitics.end();
 }
 
-TokenKind japanese_kind(const Morpheme& m) {
+/// True when every character of `s` is Japanese (kanji, kana): IPADIC tags characters it
+/// does not know, such as supplementary-plane kanji (𠮷, 𩸽), as symbols.
+bool all_japanese(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        if (text::classify(text::next_code_point(s, pos)) != text::CharClass::Japanese) {
+            return false;
+        }
+    }
+    return !s.empty();
+}
+
+TokenKind japanese_kind(const Morpheme& m, std::string_view surface) {
+    if (m.part_of_speech == "記号" && all_japanese(surface)) {
+        return TokenKind::Noun;
+    }
     if (m.part_of_speech == "助詞" || m.part_of_speech == "助動詞" || m.part_of_speech == "記号") {
         return TokenKind::Stop;
     }
@@ -167,7 +182,8 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
                 tokens.back().kind == TokenKind::Word) {
                 continue;  // Japan's → japan; the clitic takes no position
             }
-            if (term.size() <= max_term_bytes) {
+            // Folding can leave nothing (a lone U+FE0F VARIATION SELECTOR of an emoji).
+            if (!term.empty() && term.size() <= max_term_bytes) {
                 Token t;
                 t.base = english_->stem(term);
                 t.term = std::move(term);
@@ -189,14 +205,15 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
             const std::string input = mecab_input(chunk, origin);
             for (const Morpheme& m : mecab_->parse(input)) {
                 Token t;
-                t.kind = japanese_kind(m);
                 t.begin = chunk_begin + origin[m.begin];
                 t.end = chunk_begin + (m.end < origin.size() - 1 ? origin[m.end] : chunk.size());
+                t.kind = japanese_kind(m, text.substr(t.begin, t.end - t.begin));
                 t.position = position++;
                 if (t.kind != TokenKind::Stop) {
                     t.term = japanese_term(text.substr(t.begin, t.end - t.begin));
                     t.base = m.base_form.empty() ? t.term : japanese_term(m.base_form);
-                    if (t.term.size() > max_term_bytes || t.base.size() > max_term_bytes) {
+                    if (t.term.empty() || t.base.empty() || t.term.size() > max_term_bytes ||
+                        t.base.size() > max_term_bytes) {
                         continue;
                     }
                 }

@@ -277,10 +277,11 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     switch (format) {
         case Format::Markdown: {
             const std::string_view rest = read_front_matter(valid, doc);
-            body = analysis::Analyzer::prepare(rest);
             if (doc.title.empty()) {
-                doc.title = markdown_title(body, options.title_max_bytes);
+                doc.title =
+                    markdown_title(analysis::Analyzer::prepare(rest), options.title_max_bytes);
             }
+            body = analysis::Analyzer::prepare(markdown_to_text(rest));
             doc.format = "markdown";
             break;
         }

@@ -68,8 +68,7 @@ std::vector<SourceFile> list_source_files(const std::vector<fs::path>& roots) {
         std::error_code ec;
         const fs::file_status status = fs::symlink_status(root, ec);
         if (ec || !fs::exists(status)) {
-            throw CorpusError("seisaku-index: cannot read \"" + display_path(root) +
-                              "\": no such file or folder");
+            throw CorpusError("cannot read \"" + display_path(root) + "\": no such file or folder");
         }
         // The id starts with the root's own name, so two roots never collide and the id
         // does not depend on the current directory.

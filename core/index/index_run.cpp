@@ -2,6 +2,7 @@
 #include "index/index_run.hpp"
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "document/reader.hpp"
@@ -45,6 +46,7 @@ IndexSummary run_index(const IndexRunOptions& options,
     IndexWriter writer(options.db, analyzer, WriterOptions{options.overwrite, 1000});
 
     IndexSummary summary;
+    std::set<std::string> seen;
     for (const document::SourceFile& file : files) {
         if (!file.skip_reason.empty()) {
             ++summary.skipped;
@@ -69,7 +71,21 @@ IndexSummary run_index(const IndexRunOptions& options,
             ++summary.warnings;
             on_event({FileEvent::Kind::Warning, file.id, w});
         }
-        const Outcome outcome = writer.add(doc);
+        if (!seen.insert(doc.id).second) {
+            ++summary.skipped;
+            on_event({FileEvent::Kind::Skipped, file.id,
+                      "same path as a file indexed earlier in this run (two folders with one "
+                      "name?); not indexed"});
+            continue;
+        }
+        Outcome outcome = Outcome::Added;
+        try {
+            outcome = writer.add(doc);
+        } catch (const CorpusError& e) {
+            ++summary.skipped;
+            on_event({FileEvent::Kind::Skipped, file.id, e.what()});
+            continue;
+        }
         ++(outcome == Outcome::Added ? summary.added : summary.updated);
         ++(doc.lang == "ja" ? summary.ja : summary.en);
         on_event({outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,

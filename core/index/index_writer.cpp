@@ -72,6 +72,7 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
             schema::check_index_info(schema::read_index_info(impl_->db), expected, impl_->path);
         }
         schema::write_index_info(impl_->db, expected);
+        impl_->db.commit();  // a reader during the first run sees a seisaku index, empty
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot prepare", impl_->path);
     }
@@ -110,7 +111,7 @@ Outcome IndexWriter::add(const document::Document& doc) {
     for (const analysis::Compound& c : analysis::compounds(body)) {
         xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
     }
-    const std::string id_term = with_prefix(schema::prefix_id, doc.id);
+    const std::string id_term = schema::id_term(doc.id);
     xdoc.add_boolean_term(id_term);
     xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));
     xdoc.add_value(slot(ValueSlot::Date), doc.date);
@@ -123,6 +124,9 @@ Outcome IndexWriter::add(const document::Document& doc) {
             commit();
         }
         return existed ? Outcome::Updated : Outcome::Added;
+    } catch (const Xapian::InvalidArgumentError& e) {
+        // Something about this one document (a term Xapian refuses): skip it, go on.
+        throw CorpusError("cannot be indexed: " + e.get_msg());
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot add \"" + doc.id + "\" to", impl_->path);
     }

@@ -323,6 +323,19 @@ class Builder {
         return n.field == "title" ? std::string(schema::prefix_title) + t.term : t.term;
     }
 
+    /// A title word with its singular or plural: title terms carry no stems
+    /// (title:semiconductors finds "semiconductor").
+    Xapian::Query title_word(const QueryNode& n, const Token& t) const {
+        std::vector<Xapian::Query> forms;
+        for (const std::string& form : analyzer_.same_stem_forms(t)) {
+            Token variant = t;
+            variant.term = form;
+            forms.emplace_back(positional(n, variant));
+        }
+        return forms.size() == 1 ? forms.front()
+                                 : Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+
     /// The compound key of a run of query tokens, when the run is one compound (nouns with
     /// nothing between them), else "".
     static std::string compound_of(const std::vector<const Token*>& run) {
@@ -404,7 +417,7 @@ class Builder {
             if (run.size() == 1) {
                 const Token& t = *run.front();
                 c.query = n.field == "title"
-                              ? Xapian::Query(positional(n, t))
+                              ? title_word(n, t)
                               : Xapian::Query(std::string(schema::prefix_stem) + t.base);
                 c.stopword = analysis::is_query_stopword(t);
             } else {

@@ -260,9 +260,11 @@ bool has_terms(const QueryNode& n) {
 }  // namespace
 
 QueryNode parse_query(std::string_view query) {
-    if (query.size() > max_query_bytes) {
-        throw QueryError("query too long (" + std::to_string(query.size()) + " bytes, max " +
-                         std::to_string(max_query_bytes) + ")");
+    // The builder checks what was typed against max_query_bytes; NFKC can grow text
+    // (one ﷺ becomes 33 bytes), so the normalized form gets room to grow.
+    if (query.size() > 4 * max_query_bytes) {
+        throw QueryError("query too long after normalization (" + std::to_string(query.size()) +
+                         " bytes, max " + std::to_string(4 * max_query_bytes) + ")");
     }
     QueryNode root = Parser(query).parse();
     if (!has_terms(root)) {

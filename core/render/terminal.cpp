@@ -15,7 +15,25 @@ constexpr std::string_view reset = "\x1b[0m";
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
-    return text::repair(text);
+    std::string out;
+    out.reserve(text.size());
+    // Invalid bytes are repaired first (repair() also blanks controls, which is fine: the
+    // point is that none reaches the terminal); valid text keeps its controls to escape.
+    const std::string bytes = text::is_valid(text) ? std::string(text) : text::repair(text);
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = text::next_code_point(bytes, pos);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+            static constexpr char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[(cp >> 4U) & 0xFU];
+            out += hex[cp & 0xFU];
+        } else {
+            out.append(bytes.substr(start, pos - start));
+        }
+    }
+    return out;
 }
 
 void terminal(std::ostream& out, const search::SearchResults& results, const TerminalStyle& style) {

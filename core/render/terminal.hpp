@@ -16,8 +16,9 @@ struct TerminalStyle {
 /// never reach the terminal.
 void terminal(std::ostream& out, const search::SearchResults& results, const TerminalStyle& style);
 
-/// Valid UTF-8 with every control character but TAB/LF/CR turned into a space, so no escape
-/// sequence from the data reaches the terminal.
+/// Valid UTF-8 for one line of a terminal: invalid bytes become U+FFFD and every control
+/// character (TAB, LF and CR included) is shown as \xNN, so no data can split a line or send
+/// an escape sequence.
 [[nodiscard]] std::string terminal_safe(std::string_view text);
 
 }  // namespace seisaku::render

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 
 namespace seisaku::schema {
@@ -30,6 +31,13 @@ enum class ValueSlot : Xapian::valueno {
 [[nodiscard]] constexpr Xapian::valueno slot(ValueSlot s) noexcept {
     return static_cast<Xapian::valueno>(s);
 }
+
+/// The stored body (for snippets) is cut at this many bytes; the whole text is indexed.
+inline constexpr std::size_t max_stored_body_bytes = 1024 * 1024;
+
+/// The unique id term of a path. Paths whose term would pass Xapian's 245-byte limit keep
+/// their first 200 bytes and a 64-bit FNV-1a hash of the whole path.
+[[nodiscard]] std::string id_term(std::string_view path);
 
 /// Title words count this many times in the unprefixed and Z terms: title above body in BM25.
 inline constexpr Xapian::termcount title_wdf = 5;

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "schema/stored_record.hpp"
 
+#include <cstdint>
+
+#include "schema/schema.hpp"
+#include "text/utf8.hpp"
+
 namespace seisaku::schema {
 namespace {
 
@@ -42,8 +47,27 @@ std::string encode_record(const document::Document& doc) {
     put(out, "source_url", doc.source_url);
     put(out, "translation_key", doc.translation_key);
     out += "body=";
-    out += doc.body;
+    out += text::truncate(doc.body, max_stored_body_bytes);
     return out;
+}
+
+std::string id_term(std::string_view path) {
+    std::string term(prefix_id);
+    if (prefix_id.size() + path.size() <= 240) {
+        term += path;
+        return term;
+    }
+    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a offset basis
+    for (const char c : path) {
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    term += text::truncate(path, 200);
+    term += '#';
+    for (int shift = 60; shift >= 0; shift -= 4) {
+        term += hex[(hash >> static_cast<unsigned>(shift)) & 0xFU];
+    }
+    return term;
 }
 
 document::Document decode_record(std::string_view data) {

@@ -70,6 +70,73 @@ Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
     return s;
 }
 
+/// Bodies up to this size are analyzed whole for snippets.
+constexpr std::size_t whole_body_bytes = 64 * 1024;
+/// Larger ones: the opening and windows of this many bytes each side of places where a
+/// query term's letters occur, at most `max_windows` of them.
+constexpr std::size_t window_bytes = 1024;
+constexpr std::size_t max_windows = 16;
+
+std::size_t to_code_point(std::string_view s, std::size_t pos) {
+    while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0U) == 0x80U) {
+        --pos;
+    }
+    return std::min(pos, s.size());
+}
+
+/// Byte ranges of `body` worth analyzing: all of it when small, else the opening and
+/// windows around the first occurrences of each term's letters (a stem without its last
+/// letter, so "polici" finds "policy"; ASCII compared without case). Bounds the analysis
+/// work per hit whatever the document size.
+std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_view body,
+                                                                    const SnippetTerms& terms) {
+    if (body.size() <= whole_body_bytes) {
+        return {{0, body.size()}};
+    }
+    std::string lower(body);
+    for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    std::vector<std::size_t> hits;
+    for (const std::string& term : terms.terms) {
+        std::string_view needle(term);
+        if (!needle.empty() && needle.front() >= 'A' && needle.front() <= 'Z') {
+            needle.remove_prefix(1);  // Z, S, C prefixes
+        }
+        if (needle.size() > 3 && static_cast<unsigned char>(needle.back()) < 0x80) {
+            needle.remove_suffix(1);
+        }
+        if (needle.size() < 2) {
+            continue;
+        }
+        std::size_t at = 0;
+        for (std::size_t n = 0; n < max_windows; ++n) {
+            at = lower.find(needle, at);
+            if (at == std::string::npos) {
+                break;
+            }
+            hits.push_back(at);
+            at += needle.size();
+        }
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::pair<std::size_t, std::size_t>> regions = {
+        {0, to_code_point(body, window_bytes)}};
+    for (std::size_t i = 0; i < hits.size() && regions.size() <= max_windows; ++i) {
+        const std::size_t from =
+            to_code_point(body, hits[i] > window_bytes ? hits[i] - window_bytes : 0);
+        const std::size_t to = to_code_point(body, hits[i] + window_bytes);
+        if (from <= regions.back().second) {
+            regions.back().second = std::max(regions.back().second, to);
+        } else {
+            regions.emplace_back(from, to);
+        }
+    }
+    return regions;
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
@@ -77,14 +144,18 @@ Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
     std::vector<Match> matches;
     const std::string stem_prefix(schema::prefix_stem);
     const std::string title_prefix(schema::prefix_title);
-    for (const analysis::Token& t : analyzer.analyze(body)) {
-        if (t.kind == analysis::TokenKind::Stop) {
-            continue;
-        }
-        if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
-            matches.push_back({t.begin, t.end, t.term});
-        } else if (terms.terms.contains(stem_prefix + t.base)) {
-            matches.push_back({t.begin, t.end, t.base});
+    for (const auto& [from, to] : regions_to_analyze(body, terms)) {
+        for (const analysis::Token& t : analyzer.analyze(body.substr(from, to - from))) {
+            if (t.kind == analysis::TokenKind::Stop) {
+                continue;
+            }
+            const std::size_t b = from + t.begin;
+            const std::size_t e = from + t.end;
+            if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
+                matches.push_back({b, e, t.term});
+            } else if (terms.terms.contains(stem_prefix + t.base)) {
+                matches.push_back({b, e, t.base});
+            }
         }
     }
 

@@ -109,5 +109,29 @@ expect "text after NUL" 0 "bad/nul.txt" -- "$search" --db "$badb" nulword
 expect "repaired text" 0 "bad/invalid.txt" -- "$search" --db "$badb" searchable
 expect "broken html" 0 "bad/broken.html" -- "$search" --db "$badb" body
 
+# --- found in review: each a regression test ---
+odd=$tmp/odd
+deep=$odd/$(printf 'd%.0s' {1..120})/$(printf 'e%.0s' {1..140})
+mkdir -p "$deep"
+printf 'Emoji\n\nimportant \xe2\x9a\xa0\xef\xb8\x8f policy\n' > "$odd/emoji.txt"
+printf 'Deep\n\ndeepword here\n' > "$deep/deep.txt"
+printf 'Odd\n\noddword\n' > "$odd/$(printf 'bad\rname.txt')"
+mkdir -p "$tmp/r1/docs" "$tmp/r2/docs"
+printf 'A\n\nfirstroot\n' > "$tmp/r1/docs/a.txt"
+printf 'B\n\nsecondroot\n' > "$tmp/r2/docs/a.txt"
+oddb=$tmp/odddb
+expect "emoji indexed" 0 "indexed 3 documents" -- "$index" --db "$oddb" "$odd"
+expect "long path found" 0 "deep.txt" -- "$search" --db "$oddb" deepword
+expect "control in name blanked" 0 'odd/bad name.txt' -- "$search" --db "$oddb" oddword
+expect "variation selector query" 2 "query has nothing to search for" -- "$search" --db "$oddb" $'\xef\xb8\x8f'
+expect "same root name twice" 0 "skipped docs/a.txt: same path as a file indexed earlier" -- "$index" --db "$tmp/rootdb" "$tmp/r1/docs" "$tmp/r2/docs"
+expect "first root kept" 0 "docs/a.txt" -- "$search" --db "$tmp/rootdb" firstroot
+expect "message names program once" 66 "^seisaku-index: cannot read" -- "$index" --db "$db" "$tmp/nothing"
+expect "negative max-size" 2 "not a size" -- "$index" --db "$db" --max-size -1 "$data/fixtures"
+expect "huge max-size" 2 "17179869184G" -- "$index" --db "$db" --max-size 17179869184G "$data/fixtures"
+if [[ -w /dev/full ]]; then
+    expect "write error" 74 "cannot write the results" -- bash -c "\"$search\" --db \"$db\" DFFT > /dev/full"
+fi
+
 echo "$passed passed, $failures failed"
 [[ $failures -eq 0 ]]

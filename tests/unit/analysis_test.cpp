@@ -54,6 +54,12 @@ TEST_CASE("positions continue across scripts and from a first position", "[analy
     CHECK(tokens[1].position == 101);
 }
 
+TEST_CASE("a word that folds to nothing is dropped (emoji variation selector)", "[analysis]") {
+    // See: review of issue 2 (an empty term stopped the indexer).
+    CHECK(analyze("important \u26A0\uFE0F policy", false) == "important>import@0 policy>polici@2");
+    CHECK(analyze("\uFE0F", false).empty());
+}
+
 TEST_CASE("terms over 64 bytes are dropped but keep their position", "[analysis]") {
     const std::string long_word(200, 'x');
     CHECK(analyze("before " + long_word + " after", false) == "before>befor@0 after@2");

@@ -46,11 +46,17 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(h["highlights"] == nlohmann::json::array({nlohmann::json::array({6, 10})}));
 }
 
+TEST_CASE("terminal lines show control characters as escapes", "[render]") {
+    CHECK(render::terminal_safe("bad\nname\r.txt") == "bad\\x0aname\\x0d.txt");
+    CHECK(render::terminal_safe("caf\xE9") == "caf\xEF\xBF\xBD");
+    CHECK(render::terminal_safe("データ\tx") == "データ\\x09x");
+}
+
 TEST_CASE("terminal output: bold only when asked, never control characters", "[render]") {
     std::ostringstream plain;
     render::terminal(plain, sample(), {false});
     CHECK(plain.str() ==
-          "1. Title with \"quotes\", <tags> and  [31m escape  [en] 2024-04-30\n"
+          "1. Title with \"quotes\", <tags> and \\x1b[31m escape  [en] 2024-04-30\n"
           "   en/caf\xEF\xBF\xBD.md  score 1.50\n"
           "   about DFFT here\n\n"
           "results 1-1 of about 42\n");

@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "index/index_run.hpp"
 #include "schema/schema.hpp"
+#include "schema/stored_record.hpp"
 #include "search/searcher.hpp"
 #include "search/snippet.hpp"
 
@@ -159,6 +160,19 @@ TEST_CASE("hostile stored text stays text and non-http links are dropped", "[sea
     CHECK(contains(highlighted(r.hits[0].snippet), "quantum"));
 }
 
+TEST_CASE("ids: long paths get a hashed id term, stored bodies are capped", "[search]") {
+    const std::string long_path = std::string(300, 'd') + "/file.txt";
+    const std::string term = schema::id_term(long_path);
+    CHECK(term.size() <= 240);
+    CHECK(term.starts_with("Q" + std::string(200, 'd') + "#"));
+    CHECK(schema::id_term(long_path + "x") != term);
+    CHECK(schema::id_term("en/a.md") == "Qen/a.md");
+    document::Document d;
+    d.body = std::string(schema::max_stored_body_bytes + 100, 'x');
+    const document::Document back = schema::decode_record(schema::encode_record(d));
+    CHECK(back.body.size() == schema::max_stored_body_bytes);
+}
+
 TEST_CASE("paging and the result window", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
@@ -229,6 +243,15 @@ TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentence
     CHECK(w.text.size() <= 60 + 8);  // plus the two ellipses
     CHECK(highlighted(w) == std::vector<std::string>{"DFFT"});
     CHECK(w.text.starts_with("… "));
+
+    // A body too large to analyze whole: only windows around the terms' letters are read.
+    std::string huge;
+    while (huge.size() < 300 * 1024) {
+        huge += "Filler sentence about nothing in particular. ";
+    }
+    huge += "Policies on DFFT close the text.";
+    const auto far = search::make_snippet(huge, search::SnippetTerms{{"dfft", "Zpolici"}}, a, 80);
+    CHECK(highlighted(far) == std::vector<std::string>{"Policies", "DFFT"});
 }
 
 TEST_CASE("a query in one language finds the other through the term bank", "[search]") {
