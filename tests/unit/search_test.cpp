@@ -279,6 +279,7 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
           "デジタル庁設置法の概要\n\nデジタル庁設置法は、デジタル庁設置法として制定された。\n");
     write("exact.txt", "デジタル庁の役割\n\nデジタル庁は行政のデジタル化を進める組織である。\n");
     write("particle.txt", "利用目的の特定\n\n事業者は利用目的の特定を行う。\n");
+    write("pieces.txt", "改正の経緯\n\n個人情報保護法は令和3年に大きく改正された。\n");
     write("variant.txt", "サーバ−の更新\n\nヴァイオリン教室のサーバ−を髙橋さんが更新した。\n");
     index::IndexRunOptions o;
     o.db = tmp.path() + "/db";
@@ -294,6 +295,8 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     CHECK(find("デジタル庁") == std::vector<std::string>{"docs/exact.txt", "docs/long.txt"});
     CHECK(find("利用目的特定") == std::vector<std::string>{"docs/particle.txt"});
     CHECK(find("サーバー") == std::vector<std::string>{"docs/variant.txt"});
+    // A long compound found only in pieces still finds the document (no empty result).
+    CHECK(find("個人情報保護法改正") == std::vector<std::string>{"docs/pieces.txt"});
     CHECK(find("\"サーバー\"") == std::vector<std::string>{"docs/variant.txt"});
     CHECK(find("バイオリン") == std::vector<std::string>{"docs/variant.txt"});
     CHECK(find("高橋") == std::vector<std::string>{"docs/variant.txt"});
