@@ -25,6 +25,7 @@ struct Options {
     bool json = false;
     bool no_balance = false;
     bool no_expand = false;
+    bool explain = false;
     std::string glossary;
     std::string default_op = "or";
     seisaku::analysis::AnalyzerOptions analyzer;
@@ -57,6 +58,8 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--glossary", o.glossary,
                    "term bank for expansion (default: the one built in, corpus/glossary.tsv)")
         ->check(CLI::ExistingFile);
+    app.add_flag("--explain", o.explain,
+                 "show per hit which words, stems, compounds and expansions matched");
     app.add_flag("--no-balance", o.no_balance,
                  "plain score order (by default the top hits take turns by language)");
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
@@ -96,6 +99,7 @@ int run(const Options& o) {
     request.lang = o.lang;
     request.balance_languages = !o.no_balance;
     request.expand = !o.no_expand;
+    request.explain = o.explain;
     if (!o.glossary.empty()) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;

@@ -42,6 +42,7 @@ class Builder {
     }
 
     [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
+    [[nodiscard]] const std::set<std::string>& expansion_terms() const { return expansion_terms_; }
 
   private:
     /// A group's clauses: soft AND of the Should ones, AND of the Must ones, minus MustNot.
@@ -304,6 +305,11 @@ class Builder {
             return {};
         }
         expansions_.push_back({n.text, names});
+        for (const Xapian::Query& q : alternatives) {
+            for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+                expansion_terms_.insert(*t);
+            }
+        }
         // OP_OR, not OP_MAX: Xapian 1.4.22 crashed in get_mset() with OP_MAX over these
         // alternatives (phrases inside), seen while tuning on tests/relevance.
         return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
@@ -475,6 +481,7 @@ class Builder {
     const analysis::Analyzer& analyzer_;
     QueryOptions options_;
     std::vector<Expansion> expansions_;
+    std::set<std::string> expansion_terms_;
     std::size_t terms_ = 0;
 };
 
@@ -512,7 +519,7 @@ BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
     }
     Builder builder(analyzer, options);
     Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw)));
-    return {std::move(q), builder.expansions()};
+    return {std::move(q), builder.expansions(), builder.expansion_terms()};
 }
 
 }  // namespace seisaku::query

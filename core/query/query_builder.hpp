@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -49,6 +50,7 @@ inline constexpr std::size_t max_expansions_per_clause = 8;
 struct BuiltQuery {
     Xapian::Query query;
     std::vector<Expansion> expansions;
+    std::set<std::string> expansion_terms;  ///< index terms only expansion brought in
 };
 
 /// "soft-and", "and" or "or"; throws UsageError otherwise.

@@ -30,6 +30,13 @@ std::string json(const search::SearchResults& results) {
         }
         h["highlights"] = std::move(ranges);
         h["source_url"] = hit.source_url;
+        if (!hit.matched.empty()) {
+            nlohmann::ordered_json matched = nlohmann::ordered_json::array();
+            for (const search::MatchedTerm& m : hit.matched) {
+                matched.push_back({{"term", m.text}, {"kind", m.kind}, {"expansion", m.expansion}});
+            }
+            h["matched"] = std::move(matched);
+        }
         out["results"].push_back(std::move(h));
     }
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);

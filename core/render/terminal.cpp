@@ -68,6 +68,19 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
             }
             out << terminal_safe(std::string_view(s).substr(at)) << '\n';
         }
+        if (!hit.matched.empty()) {
+            out << "   matched:";
+            for (std::size_t i = 0; i < hit.matched.size(); ++i) {
+                const search::MatchedTerm& m = hit.matched[i];
+                out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
+                if (m.kind != "word" || m.expansion) {
+                    out << " (" << (m.kind == "word" ? "" : m.kind)
+                        << (m.kind != "word" && m.expansion ? ", " : "")
+                        << (m.expansion ? "expansion" : "") << ")";
+                }
+            }
+            out << '\n';
+        }
         out << '\n';
     }
     for (const query::Expansion& e : results.expansions) {

@@ -21,6 +21,13 @@ struct Snippet {
     std::size_t body_offset = 0;        ///< where the passage starts in the stored body
 };
 
+/// One index term of the query that a hit holds (SearchRequest::explain).
+struct MatchedTerm {
+    std::string text;        ///< the term without its prefix
+    std::string kind;        ///< "word" (exact), "stem" (stem or base form), "title", "compound"
+    bool expansion = false;  ///< brought in by the term bank, not typed
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole query
     std::string path;
@@ -30,6 +37,7 @@ struct Hit {
     std::string source_url;
     double score = 0.0;
     Snippet snippet;
+    std::vector<MatchedTerm> matched;  ///< with SearchRequest::explain: what matched, and how
 };
 
 struct SearchResults {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
@@ -71,6 +72,23 @@ std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset, bool balanc
     return order;
 }
 
+MatchedTerm matched_term(const std::string& term, const std::set<std::string>& expansion) {
+    MatchedTerm m;
+    m.expansion = expansion.contains(term);
+    const auto has = [&](std::string_view prefix) { return term.starts_with(prefix); };
+    if (has(schema::prefix_stem)) {
+        m.kind = "stem";
+    } else if (has(schema::prefix_title)) {
+        m.kind = "title";
+    } else if (has(schema::prefix_compound)) {
+        m.kind = "compound";
+    } else {
+        m.kind = "word";
+    }
+    m.text = m.kind == "word" ? term : term.substr(1);
+    return m;
+}
+
 SnippetTerms snippet_terms(const Xapian::Query& q) {
     SnippetTerms out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
@@ -111,12 +129,14 @@ SearchResults Searcher::search(const SearchRequest& request) {
     }
     Xapian::Query query;
     std::vector<query::Expansion> expansions;
+    std::set<std::string> expansion_terms;
     try {
         query::QueryOptions options = request.query_options;
         options.term_bank = request.expand ? &impl_->term_bank : nullptr;
         query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
         query = std::move(built.query);
         expansions = std::move(built.expansions);
+        expansion_terms = std::move(built.expansion_terms);
         if (!request.lang.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query(std::string(schema::prefix_lang) + request.lang));
@@ -155,6 +175,12 @@ SearchResults Searcher::search(const SearchRequest& request) {
                 hit.source_url = doc.source_url;
                 hit.score = std::round(it.get_weight() * 1000.0) / 1000.0;
                 hit.snippet = make_snippet(doc.body, terms, impl_->analyzer);
+                if (request.explain) {
+                    for (auto t = enquire.get_matching_terms_begin(it);
+                         t != enquire.get_matching_terms_end(it); ++t) {
+                        hit.matched.push_back(matched_term(*t, expansion_terms));
+                    }
+                }
                 results.hits.push_back(std::move(hit));
             }
             return results;

@@ -22,7 +22,8 @@ struct SearchRequest {
     std::string lang;                   ///< "", "en" or "ja"
     query::QueryOptions query_options;  ///< term_bank is set by the Searcher
     bool expand = true;                 ///< use the term bank (acronyms, other language)
-    bool balance_languages = true;      ///< see Searcher::search
+    bool balance_languages = true;
+    bool explain = false;  ///< fill Hit::matched      ///< see Searcher::search
 };
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).

@@ -57,6 +57,7 @@ expect "long query" 2 "query too long \(100000 bytes, max 1024\)" -- "$search" -
 expect "env SEISAKU_DB" 0 "en/dfft.md" -- env SEISAKU_DB="$db" "$search" DFFT
 expect "expansion shown" 0 "also searched for 半導体 as: semiconductor" -- "$search" --db "$db" 半導体 DFFT
 expect "cross-language" 0 "en/dfft.md" -- "$search" --db "$db" --lang en 信頼性のある自由なデータ流通
+expect "--explain" 0 "matched: .*dfft \(stem, expansion\)" -- "$search" --db "$db" --lang en --explain 信頼性のある自由なデータ流通
 expect "--no-expand" 1 "no results" -- "$search" --db "$db" --lang en --no-expand 信頼性のある自由なデータ流通
 printf 'quantum computing\t量子計算\tqc\thpc\n' > "$tmp/glossary.tsv"
 expect "--glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --glossary "$tmp/glossary.tsv" 量子計算

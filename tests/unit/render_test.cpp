@@ -44,6 +44,13 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(h["score"] == 1.5);
     CHECK(h["snippet"] == "about DFFT here");
     CHECK(h["highlights"] == nlohmann::json::array({nlohmann::json::array({6, 10})}));
+    CHECK_FALSE(h.contains("matched"));  // only with --explain
+    auto explained = sample();
+    explained.hits[0].matched = {{"polici", "stem", false}, {"dfft", "word", true}};
+    const auto e = nlohmann::json::parse(render::json(explained));
+    CHECK(e["results"][0]["matched"] ==
+          nlohmann::json::parse(R"([{"term":"polici","kind":"stem","expansion":false},)"
+                                R"({"term":"dfft","kind":"word","expansion":true}])"));
 }
 
 TEST_CASE("terminal lines show control characters as escapes", "[render]") {

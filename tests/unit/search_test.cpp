@@ -267,6 +267,23 @@ TEST_CASE("a query in one language finds the other through the term bank", "[sea
     CHECK(s.search(r).hits.empty());
 }
 
+TEST_CASE("explain says which words, stems and expansions matched", "[search]") {
+    FixtureIndex idx;
+    search::Searcher s(idx.db, test::test_analyzer());
+    search::SearchRequest r = request("信頼性のある自由なデータ流通", 0, 10, "en");
+    r.explain = true;
+    const auto results = s.search(r);
+    REQUIRE(results.hits.size() == 1);
+    std::vector<std::string> seen;
+    for (const search::MatchedTerm& m : results.hits[0].matched) {
+        seen.push_back(m.text + "/" + m.kind + (m.expansion ? "/expansion" : ""));
+    }
+    CHECK(contains(seen, "dfft/stem/expansion"));
+    CHECK(contains(seen, "trust/word/expansion"));  // a word of the phrase "... with Trust"
+    r.explain = false;
+    CHECK(s.search(r).hits[0].matched.empty());
+}
+
 TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling variants",
           "[search]") {
     test::TempDir tmp;
