@@ -264,6 +264,28 @@ std::vector<Compound> compounds(const std::vector<Token>& tokens) {
     return out;
 }
 
+std::vector<std::string> japanese_bigrams(std::string_view text) {
+    std::vector<std::string> out;
+    for (const text::ScriptRun& run : text::script_runs(text)) {
+        if (run.cls != text::CharClass::Japanese) {
+            continue;
+        }
+        const std::string folded =
+            japanese_spelling(text::fold(text.substr(run.begin, run.end - run.begin)));
+        std::vector<std::size_t> starts;
+        std::size_t pos = 0;
+        while (pos < folded.size()) {
+            starts.push_back(pos);
+            (void)text::next_code_point(folded, pos);
+        }
+        starts.push_back(folded.size());
+        for (std::size_t i = 0; i + 2 < starts.size(); ++i) {
+            out.push_back(folded.substr(starts[i], starts[i + 2] - starts[i]));
+        }
+    }
+    return out;
+}
+
 bool is_query_stopword(const Token& token) {
     static constexpr std::array<std::string_view, 68> english = {
         "a",     "about",  "after", "all",  "also", "an",    "and",   "any",   "are",  "as",

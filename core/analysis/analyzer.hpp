@@ -65,6 +65,9 @@ struct Compound {
 /// The compounds among `tokens` (an analyze() result), single nouns included.
 [[nodiscard]] std::vector<Compound> compounds(const std::vector<Token>& tokens);
 
+/// Character bigrams of the Japanese runs of `text`, spelling folded.
+[[nodiscard]] std::vector<std::string> japanese_bigrams(std::string_view text);
+
 /// True for tokens a natural-language query may drop when it has other terms: English
 /// function words (the, of, what) and Japanese ones (する, こと, 何).
 [[nodiscard]] bool is_query_stopword(const Token& token);

@@ -111,6 +111,12 @@ Outcome IndexWriter::add(const document::Document& doc) {
     for (const analysis::Compound& c : analysis::compounds(body)) {
         xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
     }
+    // Character bigrams of the Japanese text: the fallback when morphemes find nothing
+    // (an unknown word MeCab cuts differently in the text and in the query).
+    for (const std::string& b : analysis::japanese_bigrams(doc.title + "\n" + doc.body)) {
+        xdoc.add_term(with_prefix(schema::prefix_bigram, b), 0);  // wdf 0: document length and
+                                                                  // BM25 stay as without them
+    }
     const std::string id_term = schema::id_term(doc.id);
     xdoc.add_boolean_term(id_term);
     xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));

@@ -99,6 +99,22 @@ class Builder {
                 }
             }
             i += span - 1;
+            if (options_.bigram_weight > 0 && c.kind == NodeKind::Word && c.field.empty() &&
+                c.occur != Occur::MustNot) {
+                const std::vector<std::string> grams = analysis::japanese_bigrams(c.text);
+                if (!grams.empty()) {
+                    std::vector<Xapian::Query> bq;
+                    for (const std::string& g : grams) {
+                        bq.emplace_back(std::string(schema::prefix_bigram) + g);
+                    }
+                    typed.push_back(
+                        {c.occur,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_AND, bq.begin(), bq.end()),
+                                       options_.bigram_weight),
+                         false});
+                }
+            }
             Xapian::Query more = expansion(joined);
             if (more.empty()) {
                 for (Clause& cl : typed) {

@@ -11,6 +11,7 @@ std::string json(const search::SearchResults& results) {
     out["total"] = results.total;
     out["offset"] = results.offset;
     out["results"] = nlohmann::ordered_json::array();
+    out["bigram_fallback"] = results.bigram_fallback;
     out["expansions"] = nlohmann::ordered_json::array();
     for (const query::Expansion& e : results.expansions) {
         out["expansions"].push_back({{"from", e.from}, {"to", e.to}});

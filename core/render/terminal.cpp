@@ -83,6 +83,9 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
         }
         out << '\n';
     }
+    if (results.bigram_fallback) {
+        out << "no word matched exactly; these match the Japanese characters of the query\n";
+    }
     for (const query::Expansion& e : results.expansions) {
         out << "also searched for " << terminal_safe(e.from) << " as:";
         for (std::size_t i = 0; i < e.to.size(); ++i) {

@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "2";
+inline constexpr std::string_view schema_version = "3";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -19,6 +19,7 @@ inline constexpr std::string_view prefix_stem =
     "Z";  ///< English stem / Japanese base form, no positions
 inline constexpr std::string_view prefix_title = "S";     ///< title terms, with positions
 inline constexpr std::string_view prefix_lang = "L";      ///< boolean: "en" or "ja"
+inline constexpr std::string_view prefix_bigram = "B";    ///< Japanese character bigram
 inline constexpr std::string_view prefix_compound = "C";  ///< Japanese compound as one term
 // Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
 

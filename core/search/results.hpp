@@ -45,6 +45,7 @@ struct SearchResults {
     std::size_t total = 0;  ///< Xapian's estimate of all matches
     std::size_t offset = 0;
     std::vector<Hit> hits;
+    bool bigram_fallback = false;  ///< nothing matched the words; Japanese character pairs did
     std::vector<query::Expansion> expansions;  ///< other names the query was also searched by
 };
 

@@ -123,6 +123,16 @@ void Searcher::set_term_bank(query::TermBank bank) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
+    SearchResults results = search_once(request, 0);
+    if (results.hits.empty() && request.offset == 0 &&
+        !analysis::japanese_bigrams(request.query).empty()) {
+        results = search_once(request, 1.0);
+        results.bigram_fallback = true;
+    }
+    return results;
+}
+
+SearchResults Searcher::search_once(const SearchRequest& request, double bigram_weight) {
     if (request.offset + request.limit > max_result_window) {
         throw QueryError("results beyond " + std::to_string(max_result_window) +
                          " are not served (offset + limit too large)");
@@ -133,6 +143,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
     try {
         query::QueryOptions options = request.query_options;
         options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+        options.bigram_weight = bigram_weight;
         query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
         query = std::move(built.query);
         expansions = std::move(built.expansions);

@@ -48,6 +48,10 @@ class Searcher {
     /// With `balance_languages`, the hits scoring at least `balance_ratio` of the best one
     /// take turns by language (best English, best Japanese, second English, ...), so a query
     /// answered in both languages shows both on the first page; the rest follow by score.
+    ///
+    /// A query with Japanese words that finds nothing is run once more matching character
+    /// bigrams (SearchResults::bigram_fallback), so no query comes back empty because MeCab
+    /// cut a word differently in the text.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;
@@ -56,6 +60,8 @@ class Searcher {
     void set_term_bank(query::TermBank bank);
 
   private:
+    SearchResults search_once(const SearchRequest& request, double bigram_weight);
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

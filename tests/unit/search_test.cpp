@@ -296,6 +296,7 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
           "デジタル庁設置法の概要\n\nデジタル庁設置法は、デジタル庁設置法として制定された。\n");
     write("exact.txt", "デジタル庁の役割\n\nデジタル庁は行政のデジタル化を進める組織である。\n");
     write("particle.txt", "利用目的の特定\n\n事業者は利用目的の特定を行う。\n");
+    write("katakana.txt", "テスト\n\nアルファベータガンマデルタの仕組み。\n");
     write("pieces.txt", "改正の経緯\n\n個人情報保護法は令和3年に大きく改正された。\n");
     write("variant.txt", "サーバ−の更新\n\nヴァイオリン教室のサーバ−を髙橋さんが更新した。\n");
     index::IndexRunOptions o;
@@ -312,6 +313,14 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     CHECK(find("デジタル庁") == std::vector<std::string>{"docs/exact.txt", "docs/long.txt"});
     CHECK(find("利用目的特定") == std::vector<std::string>{"docs/particle.txt"});
     CHECK(find("サーバー") == std::vector<std::string>{"docs/variant.txt"});
+    // A katakana run MeCab reads as one unknown word in the text: the query's pieces find
+    // nothing as words, so the search falls back to character bigrams.
+    search::SearchRequest r = request("ガンマデルタ");
+    r.expand = false;
+    const auto fallback = s.search(r);
+    CHECK(fallback.bigram_fallback);
+    CHECK(paths(fallback) == std::vector<std::string>{"docs/katakana.txt"});
+    CHECK_FALSE(s.search(request("デジタル庁")).bigram_fallback);
     // A long compound found only in pieces still finds the document (no empty result).
     CHECK(find("個人情報保護法改正") == std::vector<std::string>{"docs/pieces.txt"});
     CHECK(find("\"サーバー\"") == std::vector<std::string>{"docs/variant.txt"});
