@@ -65,7 +65,7 @@ struct Compound {
 /// The compounds among `tokens` (an analyze() result), single nouns included.
 [[nodiscard]] std::vector<Compound> compounds(const std::vector<Token>& tokens);
 
-/// Character bigrams of the Japanese runs of `text`, spelling folded.
+/// Character bigrams of the katakana stretches of `text`, spelling folded.
 [[nodiscard]] std::vector<std::string> japanese_bigrams(std::string_view text);
 
 /// True for tokens a natural-language query may drop when it has other terms: English
