@@ -40,6 +40,7 @@ struct Options {
     std::string default_op = "or";
     bool no_balance = false;
     bool no_expand = false;
+    bool no_group = false;
     double expansion_weight = seisaku::query::QueryOptions{}.expansion_weight;
     bool per_query = false;
 };
@@ -170,13 +171,20 @@ int run(const Options& o) {
         request.limit = cutoff;
         request.balance_languages = !o.no_balance;
         request.expand = !o.no_expand;
+        request.group_translations = !o.no_group;
         request.query_options.expansion_weight = o.expansion_weight;
         request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
         std::vector<std::string> ranked;
         if (searcher) {
             try {
+                // A translation shown with its hit counts right after it: the reader gets
+                // both at that place in the list.
                 for (const auto& hit : searcher->search(request).hits) {
                     ranked.push_back(o.basename ? base_name(hit.path) : hit.path);
+                    if (hit.translation) {
+                        const std::string& p = hit.translation->path;
+                        ranked.push_back(o.basename ? base_name(p) : p);
+                    }
                 }
             } catch (const seisaku::QueryError& e) {
                 std::cerr << "seisaku-quality: " << q.id << ": " << e.what() << '\n';
@@ -270,6 +278,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"soft-and", "and", "or"}));
     app.add_flag("--no-balance", o.no_balance, "plain score order");
     app.add_flag("--no-expand", o.no_expand, "no term-bank expansion");
+    app.add_flag("--no-group", o.no_group, "translations as separate results");
     app.add_option("--expansion-weight", o.expansion_weight, "weight of expanded names")
         ->check(CLI::Range(0.0, 10.0));
     app.add_flag("--per-query", o.per_query, "print each query's scores");

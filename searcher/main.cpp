@@ -26,6 +26,7 @@ struct Options {
     bool no_balance = false;
     bool no_expand = false;
     bool explain = false;
+    bool no_group = false;
     std::string glossary;
     std::string default_op = "or";
     seisaku::analysis::AnalyzerOptions analyzer;
@@ -58,6 +59,8 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--glossary", o.glossary,
                    "term bank for expansion (default: the one built in, corpus/glossary.tsv)")
         ->check(CLI::ExistingFile);
+    app.add_flag("--no-group", o.no_group,
+                 "list a document and its translation as two results (default: one)");
     app.add_flag("--explain", o.explain,
                  "show per hit which words, stems, compounds and expansions matched");
     app.add_flag("--no-balance", o.no_balance,
@@ -100,6 +103,7 @@ int run(const Options& o) {
     request.balance_languages = !o.no_balance;
     request.expand = !o.no_expand;
     request.explain = o.explain;
+    request.group_translations = !o.no_group;
     if (!o.glossary.empty()) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;

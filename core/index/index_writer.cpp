@@ -122,6 +122,7 @@ Outcome IndexWriter::add(const document::Document& doc) {
     xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));
     xdoc.add_value(slot(ValueSlot::Date), doc.date);
     xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
+    xdoc.add_value(slot(ValueSlot::TranslationKey), doc.translation_key);
     xdoc.set_data(schema::encode_record(doc));
     try {
         const bool existed = impl_->db.term_exists(id_term);

@@ -31,6 +31,11 @@ std::string json(const search::SearchResults& results) {
         }
         h["highlights"] = std::move(ranges);
         h["source_url"] = hit.source_url;
+        if (hit.translation) {
+            h["translation"] = {{"path", hit.translation->path},
+                                {"title", hit.translation->title},
+                                {"lang", hit.translation->lang}};
+        }
         if (!hit.matched.empty()) {
             nlohmann::ordered_json matched = nlohmann::ordered_json::array();
             for (const search::MatchedTerm& m : hit.matched) {

@@ -68,6 +68,11 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
             }
             out << terminal_safe(std::string_view(s).substr(at)) << '\n';
         }
+        if (hit.translation) {
+            out << "   also in " << hit.translation->lang << ": "
+                << terminal_safe(hit.translation->path) << "  "
+                << terminal_safe(hit.translation->title) << '\n';
+        }
         if (!hit.matched.empty()) {
             out << "   matched:";
             for (std::size_t i = 0; i < hit.matched.size(); ++i) {

@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "3";
+inline constexpr std::string_view schema_version = "4";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -25,8 +25,9 @@ inline constexpr std::string_view prefix_compound = "C";  ///< Japanese compound
 
 /// Value slots; each holds a string.
 enum class ValueSlot : Xapian::valueno {
-    Date = 0,  ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY": sorts as a string
-    Lang = 1,  ///< "en" or "ja"
+    Date = 0,            ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY": sorts as a string
+    Lang = 1,            ///< "en" or "ja"
+    TranslationKey = 2,  ///< shared with the document's translation, or empty
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(ValueSlot s) noexcept {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,13 @@ struct MatchedTerm {
     bool expansion = false;  ///< brought in by the term bank, not typed
 };
 
+/// The same document in the other language (SearchRequest::group_translations).
+struct Translation {
+    std::string path;
+    std::string title;
+    std::string lang;
+};
+
 struct Hit {
     std::size_t rank = 0;  ///< 1-based, counting from the first result of the whole query
     std::string path;
@@ -37,7 +45,9 @@ struct Hit {
     std::string source_url;
     double score = 0.0;
     Snippet snippet;
-    std::vector<MatchedTerm> matched;  ///< with SearchRequest::explain: what matched, and how
+    std::vector<MatchedTerm> matched;
+    std::optional<Translation> translation;  ///< its translation, shown with it  ///< with
+                                             ///< SearchRequest::explain: what matched, and how
 };
 
 struct SearchResults {

@@ -72,6 +72,41 @@ std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset, bool balanc
     return order;
 }
 
+/// A result entry: a hit and, when grouping, its translation found further down.
+struct Entry {
+    Xapian::doccount head;
+    std::optional<Xapian::doccount> partner;
+};
+
+/// Folds a translation (same translation key, other language) into the entry of the first
+/// of the two to appear; the order of entries stays that of `order`.
+std::vector<Entry> group(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& order,
+                         bool translations) {
+    std::vector<Entry> out;
+    std::map<std::string, std::size_t> by_key;
+    for (const Xapian::doccount i : order) {
+        const Xapian::Document doc = mset[i].get_document();
+        const std::string key =
+            translations ? doc.get_value(schema::slot(schema::ValueSlot::TranslationKey)) : "";
+        if (!key.empty()) {
+            const auto found = by_key.find(key);
+            if (found != by_key.end() && !out[found->second].partner) {
+                const std::string lang = doc.get_value(schema::slot(schema::ValueSlot::Lang));
+                const std::string head_lang =
+                    mset[out[found->second].head].get_document().get_value(
+                        schema::slot(schema::ValueSlot::Lang));
+                if (lang != head_lang) {
+                    out[found->second].partner = i;
+                    continue;
+                }
+            }
+            by_key.emplace(key, out.size());
+        }
+        out.push_back({i, std::nullopt});
+    }
+    return out;
+}
+
 MatchedTerm matched_term(const std::string& term, const std::set<std::string>& expansion) {
     MatchedTerm m;
     m.expansion = expansion.contains(term);
@@ -163,19 +198,22 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
             const std::size_t wanted = request.offset + request.limit;
-            const std::size_t depth =
-                request.balance_languages ? std::max(wanted, balance_depth) : wanted;
+            // Balancing and grouping reorder the top hits: look at enough of them that every
+            // page of a query sees the same order.
+            const std::size_t depth = (request.balance_languages || request.group_translations)
+                                          ? std::max(2 * wanted, balance_depth)
+                                          : wanted;
             const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
-            const std::vector<Xapian::doccount> order =
-                result_order(mset, request.balance_languages);
+            const std::vector<Entry> entries = group(
+                mset, result_order(mset, request.balance_languages), request.group_translations);
             SearchResults results;
             results.query = request.query;
             results.offset = request.offset;
             results.total = mset.get_matches_estimated();
             results.expansions = expansions;
             std::size_t rank = request.offset;
-            for (std::size_t i = request.offset; i < std::min(wanted, order.size()); ++i) {
-                const Xapian::MSetIterator it = mset[order[i]];
+            for (std::size_t i = request.offset; i < std::min(wanted, entries.size()); ++i) {
+                const Xapian::MSetIterator it = mset[entries[i].head];
                 const document::Document doc = schema::decode_record(it.get_document().get_data());
                 Hit hit;
                 hit.rank = ++rank;
@@ -191,6 +229,11 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
                          t != enquire.get_matching_terms_end(it); ++t) {
                         hit.matched.push_back(matched_term(*t, expansion_terms));
                     }
+                }
+                if (entries[i].partner) {
+                    const document::Document other =
+                        schema::decode_record(mset[*entries[i].partner].get_document().get_data());
+                    hit.translation = Translation{other.id, other.title, other.lang};
                 }
                 results.hits.push_back(std::move(hit));
             }

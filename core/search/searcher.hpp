@@ -23,7 +23,9 @@ struct SearchRequest {
     query::QueryOptions query_options;  ///< term_bank is set by the Searcher
     bool expand = true;                 ///< use the term bank (acronyms, other language)
     bool balance_languages = true;
-    bool explain = false;  ///< fill Hit::matched      ///< see Searcher::search
+    bool explain = false;  ///< fill Hit::matched
+    bool group_translations =
+        true;  ///< a translation found too is shown with its partner      ///< see Searcher::search
 };
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).

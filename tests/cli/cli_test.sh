@@ -83,7 +83,9 @@ for r in d["results"]:
         assert 0 <= b < e <= len(r["snippet"].encode()), (b, e)
 print("json ok", len(d["results"]))
 '
-expect "json parses" 0 "json ok 2" -- bash -c "\"$search\" --db \"$db\" --json DFFT | python3 -c '$json_check'"
+expect "json parses" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json DFFT | python3 -c '$json_check'"
+expect "translation grouped" 0 "also in ja: ja/dfft.md" -- "$search" --db "$db" DFFT
+expect "--no-group" 0 "json ok 2" -- bash -c "\"$search\" --db \"$db\" --no-group --json DFFT | python3 -c '$json_check'"
 expect "json hostile" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json quantum | python3 -c '$json_check'"
 expect "json invalid utf-8 query" 0 "json ok" -- bash -c "\"$search\" --db \"$db\" --json \$'DFFT \xff' | python3 -c '$json_check'"
 expect "closed pipe is quiet" 0 "^1\. " -- bash -c "\"$search\" --db \"$db\" DFFT | head -1"

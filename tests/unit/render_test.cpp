@@ -44,7 +44,12 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(h["score"] == 1.5);
     CHECK(h["snippet"] == "about DFFT here");
     CHECK(h["highlights"] == nlohmann::json::array({nlohmann::json::array({6, 10})}));
-    CHECK_FALSE(h.contains("matched"));  // only with --explain
+    CHECK_FALSE(h.contains("matched"));      // only with --explain
+    CHECK_FALSE(h.contains("translation"));  // only when one was found
+    auto paired = sample();
+    paired.hits[0].translation = search::Translation{"ja/x.md", "題名", "ja"};
+    CHECK(nlohmann::json::parse(render::json(paired))["results"][0]["translation"] ==
+          nlohmann::json::parse(R"({"path":"ja/x.md","title":"題名","lang":"ja"})"));
     auto explained = sample();
     explained.hits[0].matched = {{"polici", "stem", false}, {"dfft", "word", true}};
     const auto e = nlohmann::json::parse(render::json(explained));

@@ -29,6 +29,7 @@ search::SearchRequest request(const std::string& q, std::size_t offset = 0, std:
     r.offset = offset;
     r.limit = limit;
     r.lang = lang;
+    r.group_translations = false;  // tests of grouping turn it on
     return r;
 }
 
@@ -51,10 +52,14 @@ struct FixtureIndex {
     }
 };
 
+/// Hit paths in order, a translation shown with its hit right after it.
 std::vector<std::string> paths(const search::SearchResults& r) {
     std::vector<std::string> out;
     for (const auto& h : r.hits) {
         out.push_back(h.path);
+        if (h.translation) {
+            out.push_back(h.translation->path);
+        }
     }
     return out;
 }
@@ -171,6 +176,21 @@ TEST_CASE("ids: long paths get a hashed id term, stored bodies are capped", "[se
     d.body = std::string(schema::max_stored_body_bytes + 100, 'x');
     const document::Document back = schema::decode_record(schema::encode_record(d));
     CHECK(back.body.size() == schema::max_stored_body_bytes);
+}
+
+TEST_CASE("a document and its translation are one result by default", "[search]") {
+    FixtureIndex idx;
+    search::Searcher s(idx.db, test::test_analyzer());
+    search::SearchRequest r = request("DFFT");
+    r.group_translations = true;
+    const auto grouped = s.search(r);
+    REQUIRE(grouped.hits.size() == 1);
+    REQUIRE(grouped.hits[0].translation.has_value());
+    CHECK(grouped.hits[0].path == "en/dfft.md");
+    CHECK(grouped.hits[0].translation->path == "ja/dfft.md");
+    CHECK(grouped.hits[0].translation->lang == "ja");
+    r.group_translations = false;
+    CHECK(s.search(r).hits.size() == 2);
 }
 
 TEST_CASE("paging and the result window", "[search]") {
