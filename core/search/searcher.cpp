@@ -60,7 +60,11 @@ std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset, bool balanc
     const double floor = mset.begin().get_weight() * balance_ratio;
     std::vector<std::pair<std::size_t, Xapian::doccount>> keyed;  // (rank within language, index)
     std::map<std::string, std::size_t> seen;
-    for (auto it = mset.begin(); it != mset.end() && it.get_weight() >= floor; ++it) {
+    // Only the first balance_depth hits are reordered, whatever the page asked for, so
+    // every page of a query sees the same order.
+    const auto limit = std::min<Xapian::doccount>(mset.size(), balance_depth);
+    for (auto it = mset.begin();
+         it != mset.end() && it.get_rank() < limit && it.get_weight() >= floor; ++it) {
         const std::string lang = it.get_document().get_value(schema::slot(schema::ValueSlot::Lang));
         keyed.emplace_back(seen[lang]++, it.get_rank());
     }
@@ -84,7 +88,12 @@ std::vector<Entry> group(const Xapian::MSet& mset, const std::vector<Xapian::doc
                          bool translations) {
     std::vector<Entry> out;
     std::map<std::string, std::size_t> by_key;
-    for (const Xapian::doccount i : order) {
+    for (std::size_t n = 0; n < order.size(); ++n) {
+        const Xapian::doccount i = order[n];
+        if (n >= balance_depth) {  // past the reordered top: plain score order, ungrouped
+            out.push_back({i, std::nullopt});
+            continue;
+        }
         const Xapian::Document doc = mset[i].get_document();
         const std::string key =
             translations ? doc.get_value(schema::slot(schema::ValueSlot::TranslationKey)) : "";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
@@ -346,4 +347,35 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     CHECK(find("\"サーバー\"") == std::vector<std::string>{"docs/variant.txt"});
     CHECK(find("バイオリン") == std::vector<std::string>{"docs/variant.txt"});
     CHECK(find("高橋") == std::vector<std::string>{"docs/variant.txt"});
+}
+
+TEST_CASE("pages of a balanced, grouped result list add up to the whole list", "[search]") {
+    test::TempDir tmp;
+    index::IndexRunOptions o;
+    o.db = tmp.path() + "/db";
+    o.paths = {std::string(CORPUS_DIR) + "/en", std::string(CORPUS_DIR) + "/ja"};
+    (void)index::run_index(o, [](const index::FileEvent&) {});
+    search::Searcher s(o.db, test::test_analyzer());
+    for (const char* q : {"DFFT", "EU policy", "協力", "data"}) {
+        INFO(q);
+        search::SearchRequest whole = request(q, 0, 300);
+        whole.group_translations = true;
+        const std::vector<std::string> all = paths(s.search(whole));
+        std::vector<std::string> paged;
+        for (std::size_t offset = 0; offset < 300; offset += 7) {
+            search::SearchRequest page = whole;
+            page.offset = offset;
+            page.limit = 7;
+            const auto results = s.search(page);
+            if (results.hits.empty()) {
+                break;
+            }
+            for (const std::string& p : paths(results)) {
+                paged.push_back(p);
+            }
+        }
+        CHECK(paged == all);
+        std::set<std::string> unique(all.begin(), all.end());
+        CHECK(unique.size() == all.size());
+    }
 }
