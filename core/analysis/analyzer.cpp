@@ -103,7 +103,12 @@ std::string japanese_spelling(std::string_view folded) {
             if (folded.substr(pos).starts_with(from)) {
                 out += to;
                 pos += from.size();
-                previous = 0x30FC;  // not a dash position
+                std::size_t last = to.size();  // the replacement's last code point decides
+                while (last > 0 && (static_cast<unsigned char>(to[last - 1]) & 0xC0U) == 0x80U) {
+                    --last;
+                }
+                std::size_t at = last - 1;
+                previous = text::next_code_point(to, at);
                 replaced = true;
                 break;
             }

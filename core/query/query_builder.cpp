@@ -42,7 +42,17 @@ class Builder {
     }
 
     [[nodiscard]] const std::vector<Expansion>& expansions() const { return expansions_; }
-    [[nodiscard]] const std::set<std::string>& expansion_terms() const { return expansion_terms_; }
+    /// Terms only expansion brought in (not also a typed word's).
+    [[nodiscard]] std::set<std::string> expansion_terms() const {
+        std::set<std::string> out;
+        for (const std::string& t : expansion_terms_) {
+            if (!typed_terms_.contains(t)) {
+                out.insert(t);
+            }
+        }
+        return out;
+    }
+    [[nodiscard]] bool used_bigrams() const { return used_bigrams_; }
 
   private:
     /// A group's clauses: soft AND of the Should ones, AND of the Must ones, minus MustNot.
@@ -75,7 +85,13 @@ class Builder {
                 continue;
             }
             if (!leaf) {
+                if (c.occur == Occur::MustNot) {
+                    ++negated_;  // nothing inside an excluded group is expanded
+                }
                 Clause cl{c.occur, node_query(c), false};
+                if (c.occur == Occur::MustNot) {
+                    --negated_;
+                }
                 if (!cl.query.empty()) {
                     clauses.push_back(std::move(cl));
                 }
@@ -107,12 +123,28 @@ class Builder {
                     for (const std::string& g : grams) {
                         bq.emplace_back(std::string(schema::prefix_bigram) + g);
                     }
+                    // word OR its bigrams, one clause: a required word stays satisfiable.
+                    std::vector<Xapian::Query> qs;
+                    for (Clause& cl : typed) {
+                        qs.push_back(std::move(cl.query));
+                    }
+                    Xapian::Query grams_q(
+                        Xapian::Query::OP_SCALE_WEIGHT,
+                        Xapian::Query(Xapian::Query::OP_AND, bq.begin(), bq.end()),
+                        options_.bigram_weight);
+                    typed.clear();
                     typed.push_back(
                         {c.occur,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                       Xapian::Query(Xapian::Query::OP_AND, bq.begin(), bq.end()),
-                                       options_.bigram_weight),
+                         qs.empty() ? grams_q
+                                    : Xapian::Query(Xapian::Query::OP_OR, combine(qs), grams_q),
                          false});
+                    used_bigrams_ = true;
+                }
+            }
+            for (const Clause& cl : typed) {
+                for (auto t = cl.query.get_unique_terms_begin();
+                     t != cl.query.get_unique_terms_end(); ++t) {
+                    typed_terms_.insert(*t);
                 }
             }
             Xapian::Query more = expansion(joined);
@@ -285,7 +317,8 @@ class Builder {
     /// The other names of a word or phrase in the term bank, as one OR query; each name is
     /// a Z term (one word) or an exact phrase.
     Xapian::Query expansion(const QueryNode& n) {
-        if (options_.term_bank == nullptr || !n.field.empty() || n.occur == Occur::MustNot) {
+        if (options_.term_bank == nullptr || !n.field.empty() || n.occur == Occur::MustNot ||
+            negated_ > 0) {
             return {};
         }
         std::vector<std::string> names =
@@ -498,6 +531,9 @@ class Builder {
     QueryOptions options_;
     std::vector<Expansion> expansions_;
     std::set<std::string> expansion_terms_;
+    std::set<std::string> typed_terms_;  ///< terms of the words as typed
+    int negated_ = 0;                    ///< depth inside excluded groups
+    bool used_bigrams_ = false;
     std::size_t terms_ = 0;
 };
 
@@ -535,7 +571,7 @@ BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
     }
     Builder builder(analyzer, options);
     Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw)));
-    return {std::move(q), builder.expansions(), builder.expansion_terms()};
+    return {std::move(q), builder.expansions(), builder.expansion_terms(), builder.used_bigrams()};
 }
 
 }  // namespace seisaku::query

@@ -55,6 +55,7 @@ struct BuiltQuery {
     Xapian::Query query;
     std::vector<Expansion> expansions;
     std::set<std::string> expansion_terms;  ///< index terms only expansion brought in
+    bool used_bigrams = false;              ///< some word also matches its bigrams
 };
 
 /// "soft-and", "and" or "or"; throws UsageError otherwise.

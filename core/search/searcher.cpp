@@ -126,6 +126,8 @@ MatchedTerm matched_term(const std::string& term, const std::set<std::string>& e
         m.kind = "title";
     } else if (has(schema::prefix_compound)) {
         m.kind = "compound";
+    } else if (has(schema::prefix_bigram)) {
+        m.kind = "bigram";
     } else {
         m.kind = "word";
     }
@@ -168,15 +170,20 @@ void Searcher::set_term_bank(query::TermBank bank) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
     SearchResults results = search_once(request, 0);
-    if (results.hits.empty() && request.offset == 0 &&
-        !analysis::japanese_bigrams(request.query).empty()) {
-        results = search_once(request, 1.0);
-        results.bigram_fallback = true;
+    // `total` counts matches whatever the page, so every page takes the same decision.
+    if (results.total == 0 && !analysis::japanese_bigrams(request.query).empty()) {
+        bool used = false;
+        SearchResults fallback = search_once(request, 1.0, &used);
+        if (used && fallback.total > 0) {
+            fallback.bigram_fallback = true;
+            return fallback;
+        }
     }
     return results;
 }
 
-SearchResults Searcher::search_once(const SearchRequest& request, double bigram_weight) {
+SearchResults Searcher::search_once(const SearchRequest& request, double bigram_weight,
+                                    bool* used_bigrams) {
     if (request.offset + request.limit > max_result_window) {
         throw QueryError("results beyond " + std::to_string(max_result_window) +
                          " are not served (offset + limit too large)");
@@ -192,6 +199,9 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
         query = std::move(built.query);
         expansions = std::move(built.expansions);
         expansion_terms = std::move(built.expansion_terms);
+        if (used_bigrams != nullptr) {
+            *used_bigrams = built.used_bigrams;
+        }
         if (!request.lang.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query(std::string(schema::prefix_lang) + request.lang));

@@ -62,7 +62,8 @@ class Searcher {
     void set_term_bank(query::TermBank bank);
 
   private:
-    SearchResults search_once(const SearchRequest& request, double bigram_weight);
+    SearchResults search_once(const SearchRequest& request, double bigram_weight,
+                              bool* used_bigrams = nullptr);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -143,6 +143,12 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     REQUIRE(built.expansions.size() == 1);
     CHECK(built.expansions[0].from == "data free flow with trust");
     CHECK(built.expansions[0].to.front() == "信頼性のある自由なデータ流通");
+    // A word typed in both languages is not marked as an expansion.
+    const query::BuiltQuery both = query::build("semiconductor 半導体", a, o);
+    CHECK_FALSE(both.expansion_terms.contains("Zsemiconductor"));
+    CHECK(both.expansion_terms.contains("Zchip"));
+    // Excluded groups are not expanded either.
+    CHECK(query::build("データ -(semiconductor)", a, o).expansions.empty());
     // Excluded words, fields and phrases not in the bank are left alone.
     CHECK(query::build("-DFFT policy", a, o).expansions.empty());
     CHECK(query::build("title:DFFT", a, o).expansions.empty());

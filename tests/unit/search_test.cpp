@@ -342,6 +342,22 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     CHECK(fallback.bigram_fallback);
     CHECK(paths(fallback) == std::vector<std::string>{"docs/katakana.txt"});
     CHECK_FALSE(s.search(request("デジタル庁")).bigram_fallback);
+    // Later pages, required words and explain agree with the fallback (review of issue 4).
+    search::SearchRequest second = r;
+    second.offset = 1;
+    CHECK(s.search(second).bigram_fallback);
+    search::SearchRequest required = r;
+    required.query = "+ガンマデルタ";
+    CHECK(paths(s.search(required)) == std::vector<std::string>{"docs/katakana.txt"});
+    search::SearchRequest explained = r;
+    explained.explain = true;
+    const auto ex = s.search(explained);
+    REQUIRE(!ex.hits.empty());
+    CHECK(ex.hits[0].matched.front().kind == "bigram");
+    CHECK(ex.hits[0].matched.front().text.size() == 6);  // two katakana, no B prefix
+    search::SearchRequest nothing = r;
+    nothing.query = "ゾゾゾゾ";
+    CHECK_FALSE(s.search(nothing).bigram_fallback);
     // A long compound found only in pieces still finds the document (no empty result).
     CHECK(find("個人情報保護法改正") == std::vector<std::string>{"docs/pieces.txt"});
     CHECK(find("\"サーバー\"") == std::vector<std::string>{"docs/variant.txt"});
