@@ -87,29 +87,29 @@ struct Entry {
 std::vector<Entry> group(const Xapian::MSet& mset, const std::vector<Xapian::doccount>& order,
                          bool translations) {
     std::vector<Entry> out;
-    std::map<std::string, std::size_t> by_key;
+    out.reserve(order.size());
+    // translation key -> (entry index, language of its head)
+    std::map<std::string, std::pair<std::size_t, std::string>> by_key;
     for (std::size_t n = 0; n < order.size(); ++n) {
         const Xapian::doccount i = order[n];
-        if (n >= balance_depth) {  // past the reordered top: plain score order, ungrouped
+        if (!translations || n >= balance_depth) {  // past the reordered top: ungrouped
             out.push_back({i, std::nullopt});
             continue;
         }
         const Xapian::Document doc = mset[i].get_document();
-        const std::string key =
-            translations ? doc.get_value(schema::slot(schema::ValueSlot::TranslationKey)) : "";
+        const std::string key = doc.get_value(schema::slot(schema::ValueSlot::TranslationKey));
         if (!key.empty()) {
+            const std::string lang = doc.get_value(schema::slot(schema::ValueSlot::Lang));
             const auto found = by_key.find(key);
-            if (found != by_key.end() && !out[found->second].partner) {
-                const std::string lang = doc.get_value(schema::slot(schema::ValueSlot::Lang));
-                const std::string head_lang =
-                    mset[out[found->second].head].get_document().get_value(
-                        schema::slot(schema::ValueSlot::Lang));
-                if (lang != head_lang) {
-                    out[found->second].partner = i;
+            if (found != by_key.end()) {
+                Entry& head = out[found->second.first];
+                if (!head.partner && lang != found->second.second) {
+                    head.partner = i;
                     continue;
                 }
+            } else {
+                by_key.emplace(key, std::make_pair(out.size(), lang));
             }
-            by_key.emplace(key, out.size());
         }
         out.push_back({i, std::nullopt});
     }
