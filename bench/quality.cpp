@@ -43,6 +43,7 @@ struct Options {
     bool no_group = false;
     double expansion_weight = seisaku::query::QueryOptions{}.expansion_weight;
     bool per_query = false;
+    std::string user_dictionary;
 };
 
 std::vector<std::string> split(const std::string& line, char sep) {
@@ -160,7 +161,8 @@ int run(const Options& o) {
     std::unique_ptr<seisaku::analysis::Analyzer> analyzer;
     std::unique_ptr<seisaku::search::Searcher> searcher;
     if (!o.db.empty()) {
-        analyzer = std::make_unique<seisaku::analysis::Analyzer>();
+        analyzer = std::make_unique<seisaku::analysis::Analyzer>(
+            seisaku::analysis::AnalyzerOptions{{}, o.user_dictionary});
         searcher = std::make_unique<seisaku::search::Searcher>(o.db, *analyzer);
     }
 
@@ -282,5 +284,7 @@ int main(int argc, char** argv) {
     app.add_option("--expansion-weight", o.expansion_weight, "weight of expanded names")
         ->check(CLI::Range(0.0, 10.0));
     app.add_flag("--per-query", o.per_query, "print each query's scores");
+    app.add_option("--user-dictionary", o.user_dictionary,
+                   "MeCab user dictionary the index was built with (none: without)");
     return seisaku::cli::run_main(app, argc, argv, [&] { return run(o); });
 }

@@ -41,6 +41,9 @@ void setup(CLI::App& app, Options& o) {
     app.add_flag("--overwrite", o.run.overwrite, "start from an empty database");
     app.add_option("--mecab-dicdir", o.run.analyzer.mecab_dicdir,
                    "MeCab dictionary folder (default: Debian's mecab-ipadic-utf8)");
+    app.add_option("--user-dictionary", o.run.analyzer.user_dictionary,
+                   "compiled MeCab user dictionary of policy terms (default: the one built from "
+                   "corpus/glossary.tsv; none: without)");
     app.add_flag("-q,--quiet", o.quiet, "print only problems and the summary");
     app.add_flag("-v,--verbose", o.verbose, "print every file indexed");
     app.set_version_flag("-V,--version", "seisaku-index " SEISAKU_VERSION_LINE);

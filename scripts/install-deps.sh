@@ -5,7 +5,7 @@ packages=(
     g++ cmake make pkg-config
     libxapian-dev xapian-tools
     libicu-dev
-    libmecab-dev mecab-ipadic-utf8
+    libmecab-dev mecab-ipadic-utf8 mecab-utils
     libxml2-dev nlohmann-json3-dev
     libcli11-dev catch2
     python3 clang-format git

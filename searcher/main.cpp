@@ -70,6 +70,8 @@ void setup(CLI::App& app, Options& o) {
         ->capture_default_str();
     app.add_option("--mecab-dicdir", o.analyzer.mecab_dicdir,
                    "MeCab dictionary folder (must match the index)");
+    app.add_option("--user-dictionary", o.analyzer.user_dictionary,
+                   "MeCab user dictionary of policy terms (must match the index; none: without)");
     app.set_version_flag("-V,--version", "seisaku-search " SEISAKU_VERSION_LINE);
     app.footer(
         "Exit status: 0 results, 1 no results, 2 usage error, 65-78 index or setup "

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/english.hpp"
+#include "analysis/japanese.hpp"
 #include "analysis/mecab_tagger.hpp"
 #include "text/normalize.hpp"
 #include "text/script_runs.hpp"
@@ -48,6 +49,50 @@ bool all_japanese(std::string_view s) {
     return !s.empty();
 }
 
+bool fits(const Token& t) {
+    return !t.term.empty() && !t.base.empty() && t.term.size() <= max_term_bytes &&
+           t.base.size() <= max_term_bytes;
+}
+
+/// The tokens of a user-dictionary morpheme: one noun per part, in order, each with its own
+/// position, so the parts are found alone and the compound forms from them as usual.
+template <typename At>
+void emit_parts(std::string_view input, const Morpheme& m, const At& at, std::string_view text,
+                std::uint32_t& position, std::vector<Token>& tokens) {
+    std::size_t pos = m.begin;
+    for (const std::uint32_t count : m.parts) {
+        const std::size_t begin = pos;
+        for (std::uint32_t i = 0; i < count && pos < m.end; ++i) {
+            (void)text::next_code_point(input, pos);
+        }
+        Token t;
+        t.begin = at(begin);
+        t.end = at(pos);
+        t.kind = TokenKind::Noun;
+        t.position = position++;
+        t.term = japanese_term(text.substr(t.begin, t.end - t.begin));
+        t.base = t.term;
+        if (fits(t)) {
+            tokens.push_back(std::move(t));
+        }
+    }
+}
+
+/// Marks katakana tokens that follow another across a lone middle dot (ウラノス・エコシステム).
+void mark_middle_dot_joins(std::string_view text, std::vector<Token>& tokens) {
+    constexpr std::string_view middle_dot = "\xE3\x83\xBB";  // U+30FB
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+        const Token& before = tokens[i - 1];
+        Token& t = tokens[i];
+        if (t.kind == TokenKind::Noun && before.kind == TokenKind::Noun &&
+            t.begin == before.end + middle_dot.size() &&
+            text.substr(before.end, middle_dot.size()) == middle_dot &&
+            is_katakana_word(before.term) && is_katakana_word(t.term)) {
+            t.joins_previous = true;
+        }
+    }
+}
+
 TokenKind japanese_kind(const Morpheme& m, std::string_view surface) {
     if (m.part_of_speech == "記号" && all_japanese(surface)) {
         return TokenKind::Noun;
@@ -61,108 +106,19 @@ TokenKind japanese_kind(const Morpheme& m, std::string_view surface) {
     return TokenKind::Inflected;
 }
 
-bool is_katakana_word(std::string_view s) {
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        const char32_t cp = text::next_code_point(s, pos);
-        if (cp < 0x30A1 || cp > 0x30FC) {
-            return false;
-        }
-    }
-    return true;
-}
-
-constexpr std::string_view long_mark =
-    "\xE3\x83\xBC";  // U+30FC KATAKANA-HIRAGANA PROLONGED SOUND MARK
-
-/// The katakana stem of kuromoji: a word of 4+ characters loses its trailing ー
-/// (セキュリティー → セキュリティ, サーバー → サーバ).
-std::string katakana_stem(std::string base) {
-    if (text::length(base) > 3 && base.ends_with(long_mark) && is_katakana_word(base)) {
-        base.resize(base.size() - long_mark.size());
-    }
-    return base;
-}
-
-/// Spelling variants Japanese writers mix freely, folded to one form in every term:
-/// ヴ-syllables to their バ-row forms (ヴァイオリン = バイオリン), old or variant kanji
-/// common in names to the standard ones (髙 = 高, 﨑 = 崎), dashes after katakana to ー.
-std::string japanese_spelling(std::string_view folded) {
-    static const std::vector<std::pair<std::string_view, std::string_view>> pairs = {
-        {"ヴァ", "バ"}, {"ヴィ", "ビ"}, {"ヴェ", "ベ"}, {"ヴォ", "ボ"}, {"ヴ", "ブ"},
-        {"髙", "高"},   {"﨑", "崎"},   {"濵", "浜"},   {"邉", "辺"},   {"邊", "辺"},
-        {"齋", "斎"},   {"齊", "斉"},   {"德", "徳"},   {"嶋", "島"},
-    };
-    std::string out;
-    out.reserve(folded.size());
-    std::size_t pos = 0;
-    char32_t previous = 0;
-    while (pos < folded.size()) {
-        bool replaced = false;
-        for (const auto& [from, to] : pairs) {
-            if (folded.substr(pos).starts_with(from)) {
-                out += to;
-                pos += from.size();
-                std::size_t last = to.size();  // the replacement's last code point decides
-                while (last > 0 && (static_cast<unsigned char>(to[last - 1]) & 0xC0U) == 0x80U) {
-                    --last;
-                }
-                std::size_t at = last - 1;
-                previous = text::next_code_point(to, at);
-                replaced = true;
-                break;
-            }
-        }
-        if (replaced) {
-            continue;
-        }
-        const std::size_t start = pos;
-        const char32_t cp = text::next_code_point(folded, pos);
-        if (text::is_dash(cp) && text::is_katakana(previous)) {
-            out += long_mark;
-        } else {
-            out.append(folded.substr(start, pos - start));
-        }
-        previous = cp;
-    }
-    return out;
-}
-
-/// The term of a Japanese surface or base form: case and width folded, spelling variants
-/// unified, katakana long vowel stemmed, so サーバー, サーバ and サーバ− are one term.
-std::string japanese_term(std::string_view surface) {
-    return katakana_stem(japanese_spelling(text::fold(surface)));
-}
-
-/// MeCab reads a dash after katakana as a symbol; give it ー instead (same byte length for
-/// the three-byte dashes; the one-byte ASCII hyphen is widened, and `origin` maps every byte
-/// of the result back to the chunk).
-std::string mecab_input(std::string_view chunk, std::vector<std::size_t>& origin) {
-    std::string out;
-    origin.clear();
-    std::size_t pos = 0;
-    char32_t previous = 0;
-    while (pos < chunk.size()) {
-        const std::size_t start = pos;
-        const char32_t cp = text::next_code_point(chunk, pos);
-        const std::string_view piece = (text::is_dash(cp) && text::is_katakana(previous))
-                                           ? long_mark
-                                           : chunk.substr(start, pos - start);
-        for (std::size_t i = 0; i < piece.size(); ++i) {
-            origin.push_back(i < pos - start ? start + i : pos - 1);
-        }
-        out += piece;
-        previous = cp;
-    }
-    origin.push_back(chunk.size());
-    return out;
-}
-
 }  // namespace
+
+std::string default_user_dictionary() {
+    return SEISAKU_USER_DICTIONARY;
+}
 
 Analyzer::Analyzer(const AnalyzerOptions& options)
     : mecab_(std::make_unique<MecabTagger>(
-          options.mecab_dicdir.empty() ? std::string(default_mecab_dicdir) : options.mecab_dicdir)),
+          options.mecab_dicdir.empty() ? std::string(default_mecab_dicdir) : options.mecab_dicdir,
+          options.user_dictionary == "none"
+              ? std::string()
+              : (options.user_dictionary.empty() ? default_user_dictionary()
+                                                 : options.user_dictionary))),
       english_(std::make_unique<EnglishFilter>()) {}
 
 Analyzer::~Analyzer() = default;
@@ -208,17 +164,24 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
             const std::string_view chunk = text::truncate(rest, mecab_chunk_bytes);
             std::vector<std::size_t> origin;
             const std::string input = mecab_input(chunk, origin);
+            const auto at = [&](std::size_t input_offset) {
+                return chunk_begin +
+                       (input_offset < origin.size() - 1 ? origin[input_offset] : chunk.size());
+            };
             for (const Morpheme& m : mecab_->parse(input)) {
+                if (!m.parts.empty()) {  // a policy term of the user dictionary: its parts
+                    emit_parts(input, m, at, text, position, tokens);
+                    continue;
+                }
                 Token t;
-                t.begin = chunk_begin + origin[m.begin];
-                t.end = chunk_begin + (m.end < origin.size() - 1 ? origin[m.end] : chunk.size());
+                t.begin = at(m.begin);
+                t.end = at(m.end);
                 t.kind = japanese_kind(m, text.substr(t.begin, t.end - t.begin));
                 t.position = position++;
                 if (t.kind != TokenKind::Stop) {
                     t.term = japanese_term(text.substr(t.begin, t.end - t.begin));
                     t.base = m.base_form.empty() ? t.term : japanese_term(m.base_form);
-                    if (t.term.empty() || t.base.empty() || t.term.size() > max_term_bytes ||
-                        t.base.size() > max_term_bytes) {
+                    if (!fits(t)) {
                         continue;
                     }
                 }
@@ -227,6 +190,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
             chunk_begin += chunk.size();
         }
     }
+    mark_middle_dot_joins(text, tokens);
     return tokens;
 }
 
@@ -251,7 +215,7 @@ std::vector<Compound> compounds(const std::vector<Token>& tokens) {
         std::size_t j = i;
         bool noun = tokens[i].kind == TokenKind::Noun;
         while (j + 1 < tokens.size() && joins(tokens[j + 1]) &&
-               tokens[j + 1].begin == tokens[j].end) {
+               (tokens[j + 1].begin == tokens[j].end || tokens[j + 1].joins_previous)) {
             ++j;
             noun = noun || tokens[j].kind == TokenKind::Noun;
         }

@@ -16,11 +16,17 @@ class MecabTagger;
 class EnglishFilter;
 
 /// Version of the analysis rules, recorded in every index; bump it when tokens change.
-inline constexpr std::string_view analyzer_version = "2";
+inline constexpr std::string_view analyzer_version = "3";
 
 struct AnalyzerOptions {
     std::string mecab_dicdir;  ///< empty: Debian's mecab-ipadic-utf8
+    /// seisaku's compiled user dictionary of policy terms; empty: the one this build made
+    /// (default_user_dictionary()), "none": no user dictionary.
+    std::string user_dictionary;
 };
+
+/// Where this build wrote the user dictionary made from corpus/glossary.tsv.
+[[nodiscard]] std::string default_user_dictionary();
 
 class Analyzer {
   public:
@@ -53,7 +59,8 @@ class Analyzer {
 };
 
 /// A Japanese compound: a maximal run of nouns, and Latin words glued to them, with nothing
-/// between them in the text (デジタル庁 in デジタル庁の設置; AI推進法). Indexed as one term,
+/// between them in the text (デジタル庁 in デジタル庁の設置; AI推進法) or only a middle dot
+/// between katakana words (データ・フリー・フロー = データフリーフロー). Indexed as one term,
 /// so a query for a compound ranks text where it stands alone above longer compounds that
 /// contain it (デジタル庁 above デジタル庁設置法).
 struct Compound {

@@ -3,8 +3,10 @@
 
 #include <mecab.h>
 
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "error.hpp"
@@ -17,6 +19,45 @@ namespace {
 constexpr std::size_t feature_pos = 0;
 constexpr std::size_t feature_subtype = 1;
 constexpr std::size_t feature_base_form = 6;
+constexpr std::size_t feature_parts = 9;  // seisaku's user dictionary only
+
+/// "4+1" → {4, 1}; anything malformed → {}.
+std::vector<std::uint32_t> parse_parts(std::string_view field) {
+    std::vector<std::uint32_t> parts;
+    std::uint32_t n = 0;
+    bool digits = false;
+    for (const char c : field) {
+        if (c >= '0' && c <= '9' && n < 100000) {
+            n = n * 10 + static_cast<std::uint32_t>(c - '0');
+            digits = true;
+        } else if (c == '+' && digits) {
+            parts.push_back(n);
+            n = 0;
+            digits = false;
+        } else {
+            return {};
+        }
+    }
+    if (digits) {
+        parts.push_back(n);
+    }
+    return parts.size() >= 2 ? parts : std::vector<std::uint32_t>{};
+}
+
+/// FNV-1a of a file's bytes, as 8 hex digits: names a user dictionary by its content.
+std::string content_hash(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::uint64_t h = 14695981039346656037ULL;
+    char buffer[65536];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+        for (std::streamsize i = 0; i < in.gcount(); ++i) {
+            h = (h ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
+        }
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(hex, 8);
+}
 
 std::string_view feature_field(const char* feature, std::size_t index) {
     std::string_view f(feature);
@@ -50,14 +91,29 @@ struct MecabTagger::Impl {
     std::unique_ptr<MeCab::Tagger> tagger;
 };
 
-MecabTagger::MecabTagger(const std::string& dicdir) : impl_(std::make_unique<Impl>()) {
-    const std::string who = "japanese analyzer: cannot load MeCab dictionary \"" + dicdir + "\": ";
+MecabTagger::MecabTagger(const std::string& dicdir, const std::string& user_dictionary)
+    : impl_(std::make_unique<Impl>()) {
+    std::string who = "japanese analyzer: cannot load MeCab dictionary \"" + dicdir + "\": ";
     // MeCab calls exit() on some dictionary errors, so check what we can before loading.
     std::error_code ec;
     if (!std::filesystem::is_regular_file(std::filesystem::path(dicdir) / "sys.dic", ec)) {
         throw SetupError(who + "no sys.dic there (install mecab-ipadic-utf8)");
     }
-    const std::string args = "-d " + dicdir;
+    // MeCab splits its arguments at spaces, so paths with spaces cannot be passed.
+    if (dicdir.find_first_of(" \t\"") != std::string::npos ||
+        user_dictionary.find_first_of(" \t\"") != std::string::npos) {
+        throw SetupError(who + "MeCab cannot take a path with spaces or quotes");
+    }
+    std::string args = "-d " + dicdir;
+    if (!user_dictionary.empty()) {
+        who = "japanese analyzer: cannot load MeCab user dictionary \"" + user_dictionary + "\": ";
+        if (!std::filesystem::is_regular_file(user_dictionary, ec)) {
+            throw SetupError(who +
+                             "no such file (build the project: it makes it from "
+                             "corpus/glossary.tsv)");
+        }
+        args += " -u " + user_dictionary;
+    }
     impl_->model.reset(MeCab::createModel(args.c_str()));
     if (!impl_->model) {
         throw SetupError(who + MeCab::getLastError());
@@ -73,6 +129,9 @@ MecabTagger::MecabTagger(const std::string& dicdir) : impl_(std::make_unique<Imp
     }
     const auto canonical = std::filesystem::weakly_canonical(dicdir, ec);
     name_ = (ec ? std::filesystem::path(dicdir) : canonical).filename().string();
+    if (!user_dictionary.empty()) {
+        name_ += "+policy-" + content_hash(user_dictionary);
+    }
     if (parse("日本語").empty()) {
         throw SetupError(who + "smoke parse of 日本語 returned nothing");
     }
@@ -103,6 +162,10 @@ std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
         if (!base.empty() && base != "*") {
             m.base_form = base;
         }
+        m.unknown = node->stat == MECAB_UNK_NODE;
+        m.left_id = node->lcAttr;
+        m.right_id = node->rcAttr;
+        m.parts = parse_parts(feature_field(node->feature, feature_parts));
         out.push_back(std::move(m));
     }
     return out;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,15 +18,22 @@ struct Morpheme {
     std::string part_of_speech;  ///< IPADIC feature 0 (名詞, 助詞, ...)
     std::string subtype;         ///< IPADIC feature 1 (一般, 接尾, 非自立, ...)
     std::string base_form;       ///< IPADIC feature 6, or empty when the dictionary has "*"
+    bool unknown = false;        ///< not in any dictionary: MeCab guessed it from character types
+    std::uint16_t left_id = 0;   ///< left context id (left-id.def)
+    std::uint16_t right_id = 0;  ///< right context id (right-id.def)
+    /// For an entry of seisaku's user dictionary: the lengths in code points of the parts it
+    /// is made of (feature 9, "4+1" for デジタル庁). Empty for every other morpheme.
+    std::vector<std::uint32_t> parts;
 };
 
 /// A loaded MeCab model with a UTF-8 dictionary. parse() is safe to call from several
 /// threads: it uses a fresh lattice per call (mecab.h: Tagger::parse(Lattice*) is thread safe).
 class MecabTagger {
   public:
-    /// Loads the dictionary in `dicdir`, checks it is UTF-8 and runs one smoke parse.
-    /// Throws SetupError naming the directory and MeCab's reason.
-    explicit MecabTagger(const std::string& dicdir);
+    /// Loads the system dictionary in `dicdir` and, unless `user_dictionary` is empty, that
+    /// compiled user dictionary; checks they are UTF-8 and runs one smoke parse.
+    /// Throws SetupError naming the file and MeCab's reason.
+    explicit MecabTagger(const std::string& dicdir, const std::string& user_dictionary = {});
     ~MecabTagger();
     MecabTagger(const MecabTagger&) = delete;
     MecabTagger& operator=(const MecabTagger&) = delete;
@@ -34,7 +42,8 @@ class MecabTagger {
     /// cuts it into chunks). Throws std::runtime_error if MeCab fails on it.
     [[nodiscard]] std::vector<Morpheme> parse(std::string_view text) const;
 
-    /// A stable name of the dictionary ("ipadic-utf8"), recorded in the index.
+    /// A stable name of the dictionaries ("ipadic-utf8", or "ipadic-utf8+policy-1a2b3c4d" with
+    /// a user dictionary, its content hash last), recorded in the index.
     [[nodiscard]] const std::string& dictionary_name() const noexcept { return name_; }
 
   private:

@@ -24,6 +24,9 @@ struct Token {
     std::size_t end = 0;    ///< byte offset one past the surface
     std::uint32_t position = 0;
     TokenKind kind = TokenKind::Word;
+    /// Part of one word with the token before it although text lies between them: only a
+    /// middle dot between katakana words (データ・フリー).
+    bool joins_previous = false;
 };
 
 /// Terms longer than this (in bytes) are dropped, as Xapian's TermGenerator does.

@@ -7,13 +7,14 @@
 
 namespace seisaku::document {
 
-/// Every text field is valid, NFKC-normalized UTF-8 (Analyzer::prepare), so the stored body
-/// and snippet offsets share one coordinate system.
+/// Every text field is valid UTF-8. The body is kept as written (control characters and bad
+/// bytes repaired, nothing normalized), so snippets show the original; the analyzer
+/// normalizes it when indexing. Title and metadata are NFKC-normalized (Analyzer::prepare).
 struct Document {
     std::string id;      ///< the path as indexed (root folder name + path inside it)
     std::string format;  ///< "text", "markdown" or "html"
     std::string title;   ///< front matter, <title>, first line, or the file name
-    std::string body;    ///< the searchable text, stored whole for snippets
+    std::string body;    ///< the searchable text as written, stored for snippets
     std::string lang;    ///< "en" or "ja": given, or detected from the script mix
     std::string date;    ///< YYYY, YYYY-MM or YYYY-MM-DD, or empty
     std::string issuer;  ///< who published it

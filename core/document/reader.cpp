@@ -281,13 +281,13 @@ Document read_document(std::string_view bytes, Format format, std::string id,
                 doc.title =
                     markdown_title(analysis::Analyzer::prepare(rest), options.title_max_bytes);
             }
-            body = analysis::Analyzer::prepare(markdown_to_text(rest));
+            body = markdown_to_text(rest);
             doc.format = "markdown";
             break;
         }
         case Format::Html: {
             HtmlContent html = extract_html(valid);
-            body = analysis::Analyzer::prepare(html.text);
+            body = html.text;
             doc.title = clean_value(html.title);
             for (const auto& [key, value] : html.meta) {
                 set_field(doc, key, value);
@@ -299,10 +299,9 @@ Document read_document(std::string_view bytes, Format format, std::string id,
             break;
         }
         case Format::Text: {
-            const std::string prepared = analysis::Analyzer::prepare(valid);
-            const std::string_view all = trim(prepared);
+            const std::string_view all = trim(valid);
             const std::size_t eol = std::min(all.find('\n'), all.size());
-            const std::string first = one_line(all.substr(0, eol));
+            const std::string first = one_line(analysis::Analyzer::prepare(all.substr(0, eol)));
             if (!first.empty() && first.size() <= options.title_max_bytes) {
                 doc.title = first;
                 body = std::string(trim(all.substr(eol)));

@@ -99,8 +99,10 @@ Outcome IndexWriter::add(const document::Document& doc) {
     }
     const auto first_body_position =
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
+    // The body is stored as written and analyzed in its NFKC form.
+    const std::string normalized_body = analysis::Analyzer::prepare(doc.body);
     const std::vector<analysis::Token> body =
-        impl_->analyzer.analyze(doc.body, first_body_position);
+        impl_->analyzer.analyze(normalized_body, first_body_position);
     for (const analysis::Token& t : body) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
@@ -113,7 +115,7 @@ Outcome IndexWriter::add(const document::Document& doc) {
     }
     // Character bigrams of the Japanese text: the fallback when morphemes find nothing
     // (an unknown word MeCab cuts differently in the text and in the query).
-    for (const std::string& b : analysis::japanese_bigrams(doc.title + "\n" + doc.body)) {
+    for (const std::string& b : analysis::japanese_bigrams(doc.title + "\n" + normalized_body)) {
         xdoc.add_term(with_prefix(schema::prefix_bigram, b), 0);  // wdf 0: document length and
                                                                   // BM25 stay as without them
     }

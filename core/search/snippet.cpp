@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "schema/schema.hpp"
+#include "text/normalize.hpp"
 #include "text/script_runs.hpp"
 #include "text/utf8.hpp"
 
@@ -145,12 +146,22 @@ Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
     const std::string stem_prefix(schema::prefix_stem);
     const std::string title_prefix(schema::prefix_title);
     for (const auto& [from, to] : regions_to_analyze(body, terms)) {
-        for (const analysis::Token& t : analyzer.analyze(body.substr(from, to - from))) {
-            if (t.kind == analysis::TokenKind::Stop) {
+        // The body is stored as written; the analyzer sees its NFKC form, and each token's
+        // range is mapped back, so the snippet shows ＤＦＦＴ or ﾃﾞｰﾀ as the author wrote them.
+        const text::MappedText n = text::normalize_mapped(body.substr(from, to - from));
+        for (const analysis::Token& t : analyzer.analyze(n.text)) {
+            if (t.kind == analysis::TokenKind::Stop || t.end <= t.begin) {
                 continue;
             }
-            const std::size_t b = from + t.begin;
-            const std::size_t e = from + t.end;
+            std::size_t j = t.end;  // a token may end inside a changed span (株式 of ㍿)
+            while (j + 1 < n.origin.size() && n.origin[j] <= n.origin[t.end - 1]) {
+                ++j;
+            }
+            const std::size_t b = from + n.origin[t.begin];
+            const std::size_t e = from + n.origin[j];
+            if (!matches.empty() && b < matches.back().end) {
+                continue;  // two tokens from one changed span: highlight it once
+            }
             if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
                 matches.push_back({b, e, t.term});
             } else if (terms.terms.contains(stem_prefix + t.base)) {

@@ -25,7 +25,9 @@ struct SnippetTerms {
 inline constexpr std::size_t snippet_bytes = 300;
 
 /// Picks the sentence (and its neighbours, up to `max_bytes`) of `body` with the most
-/// distinct matched terms, or the opening when nothing matches.
+/// distinct matched terms, or the opening when nothing matches. `body` is the stored text as
+/// written (valid UTF-8, not normalized): matching runs on its NFKC form, and the snippet
+/// and highlights show the original characters.
 [[nodiscard]] Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
                                    const analysis::Analyzer& analyzer,
                                    std::size_t max_bytes = snippet_bytes);

@@ -2,6 +2,7 @@
 #include "text/normalize.hpp"
 
 #include <unicode/bytestream.h>
+#include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 
@@ -51,6 +52,40 @@ std::string normalize(std::string_view valid_utf8) {
     }
     static const icu::Normalizer2& nfkc = instance(false);
     return apply(nfkc, valid_utf8);
+}
+
+MappedText normalize_mapped(std::string_view valid_utf8) {
+    MappedText out;
+    out.origin.reserve(valid_utf8.size() + 1);
+    if (is_ascii(valid_utf8)) {
+        out.text = valid_utf8;
+        for (std::size_t i = 0; i <= valid_utf8.size(); ++i) {
+            out.origin.push_back(i);
+        }
+        return out;
+    }
+    static const icu::Normalizer2& nfkc = instance(false);
+    icu::Edits edits;
+    out.text.reserve(valid_utf8.size());
+    icu::StringByteSink<std::string> sink(&out.text);
+    UErrorCode status = U_ZERO_ERROR;
+    nfkc.normalizeUTF8(0,
+                       icu::StringPiece(valid_utf8.data(), static_cast<int32_t>(valid_utf8.size())),
+                       sink, &edits, status);
+    if (U_FAILURE(status)) {
+        throw SetupError(std::string("text: ICU normalization failed: ") + u_errorName(status));
+    }
+    for (icu::Edits::Iterator it = edits.getFineIterator(); it.next(status);) {
+        const auto source = static_cast<std::size_t>(it.sourceIndex());
+        for (int32_t i = 0; i < it.newLength(); ++i) {
+            out.origin.push_back(it.hasChange() ? source : source + static_cast<std::size_t>(i));
+        }
+    }
+    out.origin.push_back(valid_utf8.size());
+    if (U_FAILURE(status) || out.origin.size() != out.text.size() + 1) {
+        throw SetupError("text: ICU normalization edits do not cover the text");
+    }
+    return out;
 }
 
 std::string fold(std::string_view valid_utf8) {

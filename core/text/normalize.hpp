@@ -4,13 +4,22 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace seisaku::text {
 
 /// NFKC of valid UTF-8: full-width ASCII becomes ASCII (ＤＦＦＴ → DFFT), half-width katakana
-/// becomes full-width (ﾃﾞｰﾀ → データ). Stored bodies are in this form, so snippet offsets and
-/// stored text share one coordinate system.
+/// becomes full-width (ﾃﾞｰﾀ → データ). The analyzer works on this form.
 [[nodiscard]] std::string normalize(std::string_view valid_utf8);
+
+/// NFKC text with the way back: `origin[i]` is the offset in the source of the character
+/// that byte i of `text` came from (a changed span maps to its start), and
+/// `origin[text.size()]` is the source's size. Snippets use it to show what was written.
+struct MappedText {
+    std::string text;
+    std::vector<std::size_t> origin;
+};
+[[nodiscard]] MappedText normalize_mapped(std::string_view valid_utf8);
 
 /// NFKC_Casefold of valid UTF-8: the form every indexed and queried term takes (ＡＩ → ai).
 [[nodiscard]] std::string fold(std::string_view valid_utf8);

@@ -4,6 +4,8 @@
 #include <random>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/mecab_tagger.hpp"
+#include "analysis/user_dictionary.hpp"
 #include "describe.hpp"
 #include "error.hpp"
 #include "text/normalize.hpp"
@@ -105,6 +107,85 @@ TEST_CASE("compounds: adjacent nouns and glued Latin words, single nouns include
     CHECK(keys("ＡＩ推進法を施行した") == "ai推進法 施行");
     CHECK(keys("data space") == "");  // Latin words alone are not compounds
     CHECK(keys("利用目的の特定") == "利用目的 特定");
+    // A middle dot between katakana words does not break a compound (issue 4, item 1) ...
+    CHECK(keys("データ・フリー・フローの推進") == "データフリーフロー 推進");
+    CHECK(keys("データ・フリー・フロー") == keys("データフリーフロー"));
+    CHECK(keys("ウラノス・エコシステム") == "ウラノスエコシステム");
+    // ... but it does between other words, and so does any other symbol.
+    CHECK(keys("群馬・高崎") == "群馬 高崎");
+    CHECK(keys("データ/フリー") == "データ フリー");
+}
+
+TEST_CASE("user dictionary: policy names from the glossary with their parts", "[analysis]") {
+    const analysis::MecabTagger system{std::string(analysis::default_mecab_dicdir)};
+    const auto entries = [&](const std::vector<std::string>& terms) {
+        std::string out;
+        for (const analysis::UserWord& w : analysis::user_words(terms, system)) {
+            std::string parts;
+            std::size_t at = 0;
+            for (const std::uint32_t n : w.parts) {
+                const std::string_view rest = std::string_view(w.surface).substr(at);
+                std::size_t end = 0;
+                for (std::uint32_t i = 0; i < n; ++i) {
+                    (void)text::next_code_point(rest, end);
+                }
+                parts += (parts.empty() ? "" : "|") + std::string(rest.substr(0, end));
+                at += end;
+            }
+            out += (out.empty() ? "" : " ") + parts;
+        }
+        return out;
+    };
+    // Known nouns: the entry keeps the system dictionary's parts.
+    CHECK(entries({"デジタル庁"}) == "デジタル|庁");
+    // An unknown katakana word is split into known words of 3+ characters ...
+    CHECK(entries({"リスクマネジメントフレームワーク"}) == "リスク|マネジメント|フレーム|ワーク");
+    // ... or into katakana words the glossary names elsewhere (ガバナンス of AIガバナンス),
+    // and such a word gets an entry of its own, so a query for it has the same parts.
+    CHECK(entries({"データガバナンス法"}) == "データガバナンス|法");
+    CHECK(entries({"データガバナンス法", "AIガバナンス"}) ==
+          "データ|ガバナンス データ|ガバナンス|法");
+    // Never into MeCab's short guesses (シ|ステ|ミック): such a word stays whole.
+    CHECK(entries({"システミックリスク"}) == "");
+    // Only Japanese runs made of nouns; Latin words are compounds' business (生成AI).
+    CHECK(entries({"生成AI", "信頼性のある自由なデータ流通", "広島AIプロセス"}) == "");
+    CHECK(entries({"G7広島サミット"}) == "広島|サミット");
+    // Full-width and half-width spellings give the entry MeCab will meet in NFKC text.
+    CHECK(entries({"ﾃﾞｼﾞﾀﾙ庁"}) == "デジタル|庁");
+
+    const std::string csv =
+        analysis::user_dictionary_csv(analysis::user_words({"デジタル庁"}, system));
+    CHECK(csv.starts_with("デジタル庁,"));
+    CHECK(csv.ends_with(",名詞,一般,*,*,*,*,デジタル庁,*,*,4+1\n"));
+}
+
+TEST_CASE("glossary: Japanese names are column 2 and the Japanese variants", "[analysis]") {
+    const std::string tsv =
+        "# comment\tこれは\n"
+        "Digital Agency\tデジタル庁\tDA|デジ庁|ﾃﾞｼﾞﾀﾙ庁\tgovernment\n"
+        "\n"
+        "semiconductor\t半導体\n"
+        "English only\n";
+    CHECK(analysis::glossary_japanese_names(tsv) ==
+          std::vector<std::string>{"デジタル庁", "デジ庁", "ﾃﾞｼﾞﾀﾙ庁", "半導体"});
+}
+
+TEST_CASE("a missing user dictionary is a setup error that says how to make it", "[analysis]") {
+    analysis::AnalyzerOptions options;
+    options.user_dictionary = "/nonexistent/policy.dic";
+    try {
+        analysis::Analyzer a(options);
+        FAIL("expected SetupError");
+    } catch (const SetupError& e) {
+        CHECK(std::string(e.what()).starts_with(
+            "japanese analyzer: cannot load MeCab user dictionary \"/nonexistent/policy.dic\": "
+            "no such file"));
+        CHECK(e.code() == ExitCode::Config);
+    }
+    options.user_dictionary = "none";
+    const analysis::Analyzer plain(options);
+    CHECK(plain.dictionary_name() == "ipadic-utf8");
+    CHECK(test::test_analyzer().dictionary_name().starts_with("ipadic-utf8+policy-"));
 }
 
 TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[analysis]") {

@@ -37,7 +37,7 @@ TEST_CASE("Markdown front matter fills the fields", "[document]") {
     CHECK(d.source_title == "Joint Statement");
     CHECK(d.source_url == "https://digital-strategy.ec.europa.eu/en");
     CHECK(d.translation_key == "jp-eu-dpc-2024");
-    CHECK(d.body == " Heading\n\nBody about DFFT.\n");  // markup dropped, NFKC-normalized
+    CHECK(d.body == " Heading\n\nBody about ＤＦＦＴ.\n");  // markup dropped, text as written
     CHECK(d.warnings.empty());
 }
 

@@ -97,7 +97,7 @@ TEST_CASE("indexing reports what it did, and re-indexing is idempotent", "[searc
 
     const Xapian::Database db(idx.db);
     CHECK(db.get_metadata("seisaku.schema") == schema::schema_version);
-    CHECK(db.get_metadata("seisaku.dictionary") == "ipadic-utf8");
+    CHECK(db.get_metadata("seisaku.dictionary").starts_with("ipadic-utf8+policy-"));
     CHECK(db.term_exists("Qen/dfft.md"));
     CHECK(db.term_exists("Qja/ppc.txt"));
     for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
@@ -275,6 +275,23 @@ TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentence
     CHECK(highlighted(far) == std::vector<std::string>{"Policies", "DFFT"});
 }
 
+TEST_CASE("snippets show and highlight the text as written, matched in its NFKC form", "[search]") {
+    const auto& a = test::test_analyzer();
+    const auto snip = [&](const std::string& body, std::set<std::string> terms) {
+        return search::make_snippet(body, search::SnippetTerms{std::move(terms)}, a);
+    };
+    // Full-width Latin, half-width katakana, a circled number and a squared word (issue 4).
+    const auto s = snip("日本はＤＦＦＴを推進し、ﾃﾞｰﾀ流通の枠組み①を整える。", {"dfft", "データ"});
+    CHECK(s.text == "日本はＤＦＦＴを推進し、ﾃﾞｰﾀ流通の枠組み①を整える。");
+    CHECK(highlighted(s) == std::vector<std::string>{"ＤＦＦＴ", "ﾃﾞｰﾀ"});
+    // One source character that normalizes to several (㍿ → 株式会社) is highlighted whole.
+    const auto squared = snip("ラピダス㍿が量産を目指す。", {"Z株式会社"});
+    CHECK(highlighted(squared) == std::vector<std::string>{"㍿"});
+    // Ligatures and compatibility letters: ﬁ matches "fi".
+    const auto lig = snip("The ﬁnal text of the Act.", {"Zfinal"});
+    CHECK(highlighted(lig) == std::vector<std::string>{"ﬁnal"});
+}
+
 TEST_CASE("a query in one language finds the other through the term bank", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
@@ -320,6 +337,9 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     write("katakana.txt", "テスト\n\nアルファベータガンマデルタの仕組み。\n");
     write("pieces.txt", "改正の経緯\n\n個人情報保護法は令和3年に大きく改正された。\n");
     write("variant.txt", "サーバ−の更新\n\nヴァイオリン教室のサーバ−を髙橋さんが更新した。\n");
+    write("policy-name.txt", "欧州の新法\n\n欧州データガバナンス法は2023年9月に適用が始まった。\n");
+    write("dotted.txt",
+          "ウラノス・エコシステムの紹介\n\nウラノス・エコシステムは企業間のデータ連携の枠組み。\n");
     index::IndexRunOptions o;
     o.db = tmp.path() + "/db";
     o.paths = {docs};
@@ -334,6 +354,17 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     CHECK(find("デジタル庁") == std::vector<std::string>{"docs/exact.txt", "docs/long.txt"});
     CHECK(find("利用目的特定") == std::vector<std::string>{"docs/particle.txt"});
     CHECK(find("サーバー") == std::vector<std::string>{"docs/variant.txt"});
+    // A part of a policy name of the user dictionary is found as a word (MeCab alone reads
+    // データガバナンス as one unknown word), and so is the name itself.
+    search::SearchRequest part = request("ガバナンス");
+    part.expand = false;
+    const auto by_part = s.search(part);
+    CHECK_FALSE(by_part.bigram_fallback);
+    CHECK(paths(by_part) == std::vector<std::string>{"docs/policy-name.txt"});
+    CHECK(find("データガバナンス法") == std::vector<std::string>{"docs/policy-name.txt"});
+    // Middle dot or none, the same katakana name (issue 4, item 1).
+    CHECK(find("ウラノスエコシステム") == std::vector<std::string>{"docs/dotted.txt"});
+    CHECK(find("ウラノス・エコシステム") == std::vector<std::string>{"docs/dotted.txt"});
     // A katakana run MeCab reads as one unknown word in the text: the query's pieces find
     // nothing as words, so the search falls back to character bigrams.
     search::SearchRequest r = request("ガンマデルタ");

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: MIT
+#include "analysis/japanese.hpp"
+
+#include <utility>
+
+#include "text/normalize.hpp"
+#include "text/script_runs.hpp"
+#include "text/utf8.hpp"
+
+namespace seisaku::analysis {
+namespace {
+
+/// The katakana stem of kuromoji: a word of 4+ characters loses its trailing ー.
+std::string katakana_stem(std::string base) {
+    if (text::length(base) > 3 && base.ends_with(long_mark) && is_katakana_word(base)) {
+        base.resize(base.size() - long_mark.size());
+    }
+    return base;
+}
+
+}  // namespace
+
+bool is_katakana_word(std::string_view s) {
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        const char32_t cp = text::next_code_point(s, pos);
+        if (cp < 0x30A1 || cp > 0x30FC) {
+            return false;
+        }
+    }
+    return !s.empty();
+}
+
+std::string japanese_spelling(std::string_view folded) {
+    static const std::vector<std::pair<std::string_view, std::string_view>> pairs = {
+        {"ヴァ", "バ"}, {"ヴィ", "ビ"}, {"ヴェ", "ベ"}, {"ヴォ", "ボ"}, {"ヴ", "ブ"},
+        {"髙", "高"},   {"﨑", "崎"},   {"濵", "浜"},   {"邉", "辺"},   {"邊", "辺"},
+        {"齋", "斎"},   {"齊", "斉"},   {"德", "徳"},   {"嶋", "島"},
+    };
+    std::string out;
+    out.reserve(folded.size());
+    std::size_t pos = 0;
+    char32_t previous = 0;
+    while (pos < folded.size()) {
+        bool replaced = false;
+        for (const auto& [from, to] : pairs) {
+            if (folded.substr(pos).starts_with(from)) {
+                out += to;
+                pos += from.size();
+                std::size_t last = to.size();  // the replacement's last code point decides
+                while (last > 0 && (static_cast<unsigned char>(to[last - 1]) & 0xC0U) == 0x80U) {
+                    --last;
+                }
+                std::size_t at = last - 1;
+                previous = text::next_code_point(to, at);
+                replaced = true;
+                break;
+            }
+        }
+        if (replaced) {
+            continue;
+        }
+        const std::size_t start = pos;
+        const char32_t cp = text::next_code_point(folded, pos);
+        if (text::is_dash(cp) && text::is_katakana(previous)) {
+            out += long_mark;
+        } else {
+            out.append(folded.substr(start, pos - start));
+        }
+        previous = cp;
+    }
+    return out;
+}
+
+std::string japanese_term(std::string_view surface) {
+    return katakana_stem(japanese_spelling(text::fold(surface)));
+}
+
+std::string mecab_input(std::string_view chunk, std::vector<std::size_t>& origin) {
+    std::string out;
+    origin.clear();
+    std::size_t pos = 0;
+    char32_t previous = 0;
+    while (pos < chunk.size()) {
+        const std::size_t start = pos;
+        const char32_t cp = text::next_code_point(chunk, pos);
+        const std::string_view piece = (text::is_dash(cp) && text::is_katakana(previous))
+                                           ? long_mark
+                                           : chunk.substr(start, pos - start);
+        for (std::size_t i = 0; i < piece.size(); ++i) {
+            origin.push_back(i < pos - start ? start + i : pos - 1);
+        }
+        out += piece;
+        previous = cp;
+    }
+    origin.push_back(chunk.size());
+    return out;
+}
+
+}  // namespace seisaku::analysis
