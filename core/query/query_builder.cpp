@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
+#include "text/utf8.hpp"
 
 namespace seisaku::query {
 namespace {
@@ -314,6 +315,52 @@ class Builder {
         return 1;
     }
 
+    /// The names the term bank knows in a clause, with their other names: the whole clause
+    /// when it is one name, else the longest names among its tokens, left to right (a
+    /// Japanese word has no spaces: 第1回日EUデジタルパートナーシップ閣僚会合 holds the name
+    /// 日EUデジタルパートナーシップ閣僚会合). A name of one token must be a Japanese noun of
+    /// two or more characters, so that EU inside a compound does not bring in its names.
+    std::vector<Expansion> known_names(const QueryNode& n) const {
+        const TermBank& bank = *options_.term_bank;
+        std::vector<std::string> whole = bank.other_names(TermBank::key_of(n.text, analyzer_));
+        if (!whole.empty() || n.kind != NodeKind::Word) {
+            return whole.empty() ? std::vector<Expansion>{}
+                                 : std::vector<Expansion>{{n.text, std::move(whole)}};
+        }
+        const std::string text = analysis::Analyzer::prepare(n.text);
+        std::vector<Token> tokens = analyzer_.analyze(text);
+        std::erase_if(tokens, [](const Token& t) { return t.kind == TokenKind::Stop; });
+        if (tokens.size() < 2) {
+            return {};
+        }
+        tokens.resize(std::min(tokens.size(), max_inner_scan_tokens));
+        std::vector<Expansion> out;
+        for (std::size_t i = 0; i < tokens.size();) {
+            std::size_t len = std::min(tokens.size() - i, max_inner_name_tokens);
+            for (; len >= 1; --len) {
+                if (i == 0 && len == tokens.size()) {
+                    continue;  // the whole clause, looked up above
+                }
+                if (len == 1 &&
+                    (tokens[i].kind != TokenKind::Noun || text::length(tokens[i].term) < 2)) {
+                    continue;
+                }
+                std::string key = tokens[i].term;
+                for (std::size_t k = i + 1; k < i + len; ++k) {
+                    key += " " + tokens[k].term;
+                }
+                std::vector<std::string> names = bank.other_names(key);
+                if (!names.empty()) {
+                    const std::size_t b = tokens[i].begin;
+                    out.push_back({text.substr(b, tokens[i + len - 1].end - b), std::move(names)});
+                    break;
+                }
+            }
+            i += std::max<std::size_t>(len, 1);
+        }
+        return out;
+    }
+
     /// The other names of a word or phrase in the term bank, as one OR query; each name is
     /// a Z term (one word) or an exact phrase.
     Xapian::Query expansion(const QueryNode& n) {
@@ -321,12 +368,33 @@ class Builder {
             negated_ > 0) {
             return {};
         }
-        std::vector<std::string> names =
-            options_.term_bank->other_names(TermBank::key_of(n.text, analyzer_));
-        if (names.size() > max_expansions_per_clause) {
-            names.resize(max_expansions_per_clause);
-        }
         std::vector<Xapian::Query> alternatives;
+        for (Expansion& found : known_names(n)) {
+            if (found.to.size() > max_expansions_per_clause) {
+                found.to.resize(max_expansions_per_clause);
+            }
+            const std::size_t before = alternatives.size();
+            add_alternatives(found.to, alternatives);
+            if (alternatives.size() > before) {
+                expansions_.push_back(std::move(found));
+            }
+        }
+        if (alternatives.empty()) {
+            return {};
+        }
+        for (const Xapian::Query& q : alternatives) {
+            for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
+                expansion_terms_.insert(*t);
+            }
+        }
+        // OP_OR, not OP_MAX: Xapian 1.4.22 crashed in get_mset() with OP_MAX over these
+        // alternatives (phrases inside), seen while tuning on tests/relevance.
+        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
+    }
+
+    /// Each name as a Z term (one word) or an exact phrase, added to `alternatives`.
+    void add_alternatives(const std::vector<std::string>& names,
+                          std::vector<Xapian::Query>& alternatives) const {
         std::vector<std::string> single;
         const QueryNode plain;
         for (const std::string& name : names) {
@@ -350,18 +418,6 @@ class Builder {
                 alternatives.emplace_back(term);
             }
         }
-        if (alternatives.empty()) {
-            return {};
-        }
-        expansions_.push_back({n.text, names});
-        for (const Xapian::Query& q : alternatives) {
-            for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) {
-                expansion_terms_.insert(*t);
-            }
-        }
-        // OP_OR, not OP_MAX: Xapian 1.4.22 crashed in get_mset() with OP_MAX over these
-        // alternatives (phrases inside), seen while tuning on tests/relevance.
-        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
     }
 
     std::vector<Token> tokens_of(const QueryNode& n) {

@@ -136,8 +136,17 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     query::QueryOptions o;
     o.term_bank = &bank;
     CHECK(query::build_query("半導体", a, o).get_description() ==
-          "Query(((Z半導体 OR 0.10000000000000000555 * C半導体) OR 0.5 * (Zsemiconductor OR "
-          "Zchip)))");
+          "Query(((Z半導体 OR 0.10000000000000000555 * C半導体) OR 0.5999999999999999778 * "
+          "(Zsemiconductor OR Zchip)))");
+    // A Japanese word the bank does not know whole: the names inside it, longest first.
+    const query::BuiltQuery inner = query::build("次世代半導体とデジタルサービス法", a, o);
+    REQUIRE(inner.expansions.size() == 2);
+    CHECK(inner.expansions[0].from == "半導体");
+    CHECK(inner.expansions[1].from == "デジタルサービス法");
+    CHECK(inner.expansions[1].to.front() == "Digital Services Act");
+    // Inside a word, a one-token name must be a Japanese noun: not the Latin DSA of
+    // DSA対応 (each spelling of DSA is a name of its own only when typed alone).
+    CHECK(query::build("DSA対応", a, o).expansions.empty());
     // Five words typed without quotes are one name in the bank: expanded as a whole.
     const query::BuiltQuery built = query::build("data free flow with trust rules", a, o);
     REQUIRE(built.expansions.size() == 1);
