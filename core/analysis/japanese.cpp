@@ -61,9 +61,12 @@ std::string japanese_spelling(std::string_view folded) {
             continue;
         }
         const std::size_t start = pos;
-        const char32_t cp = text::next_code_point(folded, pos);
+        char32_t cp = text::next_code_point(folded, pos);
         if (text::is_dash(cp) && text::is_katakana(previous)) {
             out += long_mark;
+        } else if (const char32_t kana = text::kana_iteration(previous, cp); kana != 0) {
+            text::append_code_point(out, kana);
+            cp = kana;
         } else {
             out.append(folded.substr(start, pos - start));
         }
@@ -83,10 +86,16 @@ std::string mecab_input(std::string_view chunk, std::vector<std::size_t>& origin
     char32_t previous = 0;
     while (pos < chunk.size()) {
         const std::size_t start = pos;
-        const char32_t cp = text::next_code_point(chunk, pos);
+        char32_t cp = text::next_code_point(chunk, pos);
+        std::string iterated;
+        if (const char32_t kana = text::kana_iteration(previous, cp); kana != 0) {
+            text::append_code_point(iterated, kana);  // いすゞ → いすず: MeCab knows the word
+            cp = kana;
+        }
         const std::string_view piece = (text::is_dash(cp) && text::is_katakana(previous))
                                            ? long_mark
-                                           : chunk.substr(start, pos - start);
+                                       : !iterated.empty() ? std::string_view(iterated)
+                                                           : chunk.substr(start, pos - start);
         for (std::size_t i = 0; i < piece.size(); ++i) {
             origin.push_back(i < pos - start ? start + i : pos - 1);
         }

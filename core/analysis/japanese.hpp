@@ -17,14 +17,17 @@ inline constexpr std::string_view long_mark = "\xE3\x83\xBC";
 [[nodiscard]] bool is_katakana_word(std::string_view s);
 
 /// Spelling variants folded to one form: ヴ-syllables to the バ row, variant kanji common in
-/// names to the standard ones (髙 → 高), a dash after katakana to ー. Input is case-folded.
+/// names to the standard ones (髙 → 高), a dash after katakana to ー, kana iteration marks
+/// to the kana they repeat (いすゞ → いすず; 々 stays: MeCab knows 人々). Input is
+/// case-folded.
 [[nodiscard]] std::string japanese_spelling(std::string_view folded);
 
 /// The term of a Japanese surface or base form: case and width folded, spelling variants
 /// unified, a katakana word of 4+ characters without its final ー (サーバー = サーバ).
 [[nodiscard]] std::string japanese_term(std::string_view surface);
 
-/// The text MeCab parses for a Japanese chunk: a dash after katakana becomes ー. `origin`
+/// The text MeCab parses for a Japanese chunk: a dash after katakana becomes ー, a kana
+/// iteration mark the kana it repeats. `origin`
 /// maps every byte of the result (and its end) back to an offset in `chunk`.
 [[nodiscard]] std::string mecab_input(std::string_view chunk, std::vector<std::size_t>& origin);
 

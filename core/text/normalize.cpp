@@ -5,6 +5,9 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
+#include <unicode/unistr.h>
+
+#include <functional>
 
 #include "error.hpp"
 
@@ -86,6 +89,35 @@ MappedText normalize_mapped(std::string_view valid_utf8) {
         throw SetupError("text: ICU normalization edits do not cover the text");
     }
     return out;
+}
+
+char32_t kana_iteration(char32_t previous, char32_t mark) {
+    const bool hiragana_mark = mark == 0x309D || mark == 0x309E;  // ゝ ゞ
+    const bool katakana_mark = mark == 0x30FD || mark == 0x30FE;  // ヽ ヾ
+    const bool hiragana = previous >= 0x3041 && previous <= 0x3096;
+    const bool katakana = previous >= 0x30A1 && previous <= 0x30FA;
+    if (!((hiragana_mark && hiragana) || (katakana_mark && katakana))) {
+        return 0;
+    }
+    static const icu::Normalizer2& nfc = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+        if (U_FAILURE(status) || n == nullptr) {
+            throw SetupError(std::string("text: cannot load ICU NFC data: ") + u_errorName(status));
+        }
+        return std::cref(*n);
+    }();
+    // The unvoiced kana: が → か + U+3099, so its decomposition's first character.
+    UChar32 base = static_cast<UChar32>(previous);
+    icu::UnicodeString decomposition;
+    if (nfc.getRawDecomposition(base, decomposition) && decomposition.length() == 2) {
+        base = decomposition.char32At(0);
+    }
+    if (mark == 0x309E || mark == 0x30FE) {
+        const UChar32 voiced = nfc.composePair(base, 0x3099);
+        return voiced < 0 ? 0 : static_cast<char32_t>(voiced);
+    }
+    return static_cast<char32_t>(base);
 }
 
 std::string fold(std::string_view valid_utf8) {

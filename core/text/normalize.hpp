@@ -21,6 +21,11 @@ struct MappedText {
 };
 [[nodiscard]] MappedText normalize_mapped(std::string_view valid_utf8);
 
+/// The kana a kana iteration mark stands for after `previous`: ゝ and ヽ repeat it unvoiced,
+/// ゞ and ヾ voiced (いすゞ = いすず, こゝろ = こころ); 0 when `mark` is not one of them or
+/// `previous` is not kana of the mark's script.
+[[nodiscard]] char32_t kana_iteration(char32_t previous, char32_t mark);
+
 /// NFKC_Casefold of valid UTF-8: the form every indexed and queried term takes (ＡＩ → ai).
 [[nodiscard]] std::string fold(std::string_view valid_utf8);
 

@@ -73,6 +73,27 @@ TEST_CASE("normalize is NFKC; fold adds case folding", "[text]") {
     }
 }
 
+TEST_CASE("kana iteration marks stand for the kana before them", "[text]") {
+    struct Case {
+        char32_t previous, mark, expected;
+    };
+    for (const Case& c : {
+             Case{U'す', U'ゞ', U'ず'},  // いすゞ
+             Case{U'こ', U'ゝ', U'こ'},  // こゝろ
+             Case{U'が', U'ゝ', U'か'},  // ゝ is unvoiced even after a voiced kana
+             Case{U'か', U'ゞ', U'が'},
+             Case{U'ハ', U'ヾ', U'バ'},
+             Case{U'ミ', U'ヽ', U'ミ'},
+             Case{U'あ', U'ゞ', 0},  // あ has no voiced form
+             Case{U'カ', U'ゝ', 0},  // a hiragana mark after katakana
+             Case{U'人', U'々', 0},  // 々 is not a kana mark
+             Case{U'a', U'ゝ', 0},
+         }) {
+        INFO(static_cast<std::uint32_t>(c.previous));
+        CHECK(text::kana_iteration(c.previous, c.mark) == c.expected);
+    }
+}
+
 TEST_CASE("script runs split Latin and digits from kana and kanji", "[text]") {
     const auto describe = [](const std::string& s) {
         std::string out;
