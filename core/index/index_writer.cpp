@@ -125,6 +125,23 @@ Outcome IndexWriter::add(const document::Document& doc) {
     xdoc.add_value(slot(ValueSlot::Date), doc.date);
     xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
     xdoc.add_value(slot(ValueSlot::TranslationKey), doc.translation_key);
+    // Metadata for filters (issuer:, type:, topic:) and facets.
+    for (const analysis::Token& t : impl_->analyzer.analyze(doc.issuer)) {
+        if (t.kind != analysis::TokenKind::Stop) {
+            xdoc.add_boolean_term(with_prefix(schema::prefix_issuer, t.term));
+        }
+    }
+    if (!doc.type.empty()) {
+        xdoc.add_boolean_term(schema::keyword_term(schema::prefix_type, doc.type));
+    }
+    std::string topics;
+    for (const std::string& topic : doc.topics) {
+        xdoc.add_boolean_term(schema::keyword_term(schema::prefix_topic, topic));
+        topics += (topics.empty() ? "" : "\n") + topic;
+    }
+    xdoc.add_value(slot(ValueSlot::Issuer), doc.issuer);
+    xdoc.add_value(slot(ValueSlot::Type), doc.type);
+    xdoc.add_value(slot(ValueSlot::Topics), topics);
     xdoc.set_data(schema::encode_record(doc));
     try {
         const bool existed = impl_->db.term_exists(id_term);

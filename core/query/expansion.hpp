@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: MIT
-// @brief What query expansion added, for output: plain data, no Xapian.
+// @brief What query expansion added and what the parser repaired, for output: plain data.
 #pragma once
 
 #include <string>
 #include <vector>
 
 namespace seisaku::query {
+
+/// Something the query parser or builder had to change or leave out, and where: shown by
+/// the terminal output and in JSON's "notes" (syntax errors never fail a search).
+struct QueryNote {
+    std::size_t offset = 0;  ///< byte offset in the normalized query
+    std::string message;
+};
 
 /// A clause of the query and the other names it was also searched under.
 struct Expansion {

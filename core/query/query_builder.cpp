@@ -2,11 +2,14 @@
 #include "query/query_builder.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "document/reader.hpp"
 #include "error.hpp"
+#include "query/date_span.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -69,20 +72,31 @@ class Builder {
             return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
         }
         std::vector<Clause> clauses;
-        std::vector<Xapian::Query> langs;
-        std::vector<Xapian::Query> dates;
+        // Filters by field: values of one field are alternatives (type:qa type:explainer),
+        // fields narrow each other; date fields intersect (after:2023 before:2024).
+        std::map<std::string, std::vector<Xapian::Query>> filters;
         const std::vector<QueryNode>& children = node.children;
         for (std::size_t i = 0; i < children.size(); ++i) {
             const QueryNode& c = children[i];
             const bool leaf = c.kind == NodeKind::Word || c.kind == NodeKind::Phrase;
-            if (c.field == "lang" && leaf) {
-                std::string lang(schema::prefix_lang);
-                lang += text::fold(c.text);
-                langs.emplace_back(lang);
+            if (leaf && !c.field.empty() && c.field != "title") {
+                Xapian::Query f;
+                try {
+                    f = field_filter(c);
+                } catch (const QueryError& e) {
+                    // A bad filter never fails the search: it is left out, and said so.
+                    notes_.push_back({c.offset, std::string(e.what()) + "; it was ignored"});
+                    continue;
+                }
+                if (c.occur == Occur::MustNot) {
+                    clauses.push_back({Occur::MustNot, std::move(f), false});
+                } else {
+                    filters[is_date_field(c.field) ? "date" : c.field].push_back(std::move(f));
+                }
                 continue;
             }
-            if (c.field == "date" && leaf) {
-                dates.push_back(date_filter(c.text));
+            if (c.kind == NodeKind::Word && c.wildcard) {
+                clauses.push_back({c.occur, wildcard_query(c), false});
                 continue;
             }
             if (!leaf) {
@@ -194,44 +208,116 @@ class Builder {
                 Xapian::Query::OP_AND_NOT, q,
                 Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
         }
-        if (!langs.empty()) {
+        for (auto& [field, alternatives] : filters) {
             if (q.empty()) {
                 q = Xapian::Query::MatchAll;
             }
+            const auto op = field == "date" ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
             q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end()));
-        }
-        if (!dates.empty()) {
-            if (q.empty()) {
-                q = Xapian::Query::MatchAll;
-            }
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(Xapian::Query::OP_AND, dates.begin(), dates.end()));
+                              Xapian::Query(op, alternatives.begin(), alternatives.end()));
         }
         return q;
     }
 
-    /// date:2024, date:2024-04, date:2024-04-30, date:FROM..TO (either side may be empty).
-    /// Dates are stored as YYYY-MM-DD strings, so a prefix range is a string range; "0" and
-    /// "9" as open bounds keep documents without a date out.
-    static Xapian::Query date_filter(const std::string& text) {
-        const std::size_t dots = text.find("..");
-        std::string from = dots == std::string::npos ? text : text.substr(0, dots);
-        std::string to = dots == std::string::npos ? text : text.substr(dots + 2);
+    static bool is_date_field(std::string_view field) {
+        return field == "date" || field == "after" || field == "before" || field == "year" ||
+               field == "fy";
+    }
+
+    /// The boolean query of a field clause: lang:, type:, topic: and issuer: match the
+    /// document's metadata; date:, after:, before:, year: and fy: its date.
+    Xapian::Query field_filter(const QueryNode& c) {
+        if (is_date_field(c.field)) {
+            return date_filter(c.field, c.text);
+        }
+        if (c.field == "lang") {
+            return Xapian::Query(std::string(schema::prefix_lang) + text::fold(c.text));
+        }
+        if (c.field == "type") {
+            return Xapian::Query(schema::keyword_term(schema::prefix_type, c.text));
+        }
+        if (c.field == "topic") {
+            return Xapian::Query(schema::keyword_term(schema::prefix_topic, c.text));
+        }
+        // issuer: its words, or the words of one of its other names in the term bank
+        // (issuer:METI finds 経済産業省).
+        std::vector<std::string> names = {c.text};
+        if (options_.term_bank != nullptr) {
+            for (std::string& other :
+                 options_.term_bank->other_names(TermBank::key_of(c.text, analyzer_))) {
+                names.push_back(std::move(other));
+            }
+        }
+        std::vector<Xapian::Query> alternatives;
+        for (const std::string& name : names) {
+            std::vector<Xapian::Query> words;
+            for (const Token& t : analyzer_.analyze(analysis::Analyzer::prepare(name))) {
+                if (t.kind != TokenKind::Stop) {
+                    words.emplace_back(std::string(schema::prefix_issuer) + t.term);
+                }
+            }
+            if (!words.empty()) {
+                alternatives.emplace_back(Xapian::Query::OP_AND, words.begin(), words.end());
+            }
+        }
+        if (alternatives.empty()) {
+            throw QueryError("issuer:" + c.text + " has no words to match");
+        }
+        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
+    }
+
+    /// date:2024, date:令和6年4月, date:FROM..TO (either side may be empty), after:X (from X
+    /// on), before:X (strictly before X), year:2024 or year:令和6年, fy:2023 or fy:令和5年度
+    /// (April to March). Dates are stored as YYYY[-MM[-DD]] strings, so each filter is a
+    /// string range; documents without a date never pass.
+    static Xapian::Query date_filter(const std::string& field, const std::string& text) {
         const auto bad = [&] {
-            return QueryError("date:" + text +
-                              " is not a date (use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO)");
+            return QueryError(field + ":" + text + " is not a date (" + date_hint(field) + ")");
         };
-        if ((from.empty() && to.empty()) || (!from.empty() && !document::is_valid_date(from)) ||
-            (!to.empty() && !document::is_valid_date(to))) {
+        std::optional<DateSpan> from;
+        std::optional<DateSpan> to;
+        if (field == "date") {
+            const std::size_t dots = text.find("..");
+            const std::string a = dots == std::string::npos ? text : text.substr(0, dots);
+            const std::string b = dots == std::string::npos ? text : text.substr(dots + 2);
+            if (a.empty() && b.empty()) {
+                throw bad();
+            }
+            if (!a.empty() && !(from = date_span(a))) {
+                throw bad();
+            }
+            if (!b.empty() && !(to = date_span(b))) {
+                throw bad();
+            }
+        } else if (field == "after") {
+            from = date_span(text);
+        } else if (field == "before") {
+            const std::optional<DateSpan> d = date_span(text);
+            if (d) {
+                to = DateSpan{"", day_before(d->first)};
+            } else {
+                throw bad();
+            }
+        } else if (field == "year") {
+            from = to = date_span(text);
+            if (from && from->first.substr(5) != "01-01") {
+                throw bad();  // year: wants a year, not a day
+            }
+            if (from && from->last.substr(0, 4) != from->first.substr(0, 4)) {
+                throw bad();
+            }
+        } else if (field == "fy") {
+            from = to = fiscal_year_span(text);
+        }
+        if ((field != "date" && field != "before" && !from) || (field == "before" && !to)) {
             throw bad();
         }
-        from = from.empty() ? "0" : from;
-        to = to.empty() ? "9" : to + "~";  // '~' sorts after '-' and digits: 2024 covers 2024-12-31
-        if (from > to) {
+        const std::string lower = from ? lower_bound_of(from->first) : "0";
+        const std::string upper = to ? to->last + "~" : "9";  // '~' sorts after digits and '-'
+        if (lower > upper) {
             throw bad();
         }
-        return {Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::ValueSlot::Date), from, to};
+        return {Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::ValueSlot::Date), lower, upper};
     }
 
     /// Clauses side by side, joined by the default operator.
@@ -283,6 +369,8 @@ class Builder {
                 }
                 return combine(qs);
             }
+            case NodeKind::Near:
+                return near_query(n);
             case NodeKind::Group:
             case NodeKind::Or:
                 return group(n);
@@ -290,11 +378,45 @@ class Builder {
         return {};
     }
 
+    /// a NEAR/n b: the positional terms of every word and phrase within n other words of
+    /// each other, in any order.
+    Xapian::Query near_query(const QueryNode& n) {
+        std::vector<Xapian::Query> terms;
+        for (const QueryNode& c : n.children) {
+            for (const Token& t : tokens_of(c)) {
+                if (t.kind != TokenKind::Stop) {
+                    terms.emplace_back(positional(c, t));
+                    typed_terms_.insert(positional(c, t));
+                }
+            }
+        }
+        if (terms.size() < 2) {
+            return terms.empty() ? Xapian::Query() : terms.front();
+        }
+        const auto window = static_cast<Xapian::termcount>(n.window + terms.size() - 1);
+        return {Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window};
+    }
+
+    /// polic*: the indexed words that begin with "polic", the most frequent
+    /// `max_wildcard_terms` of them when there are more.
+    Xapian::Query wildcard_query(const QueryNode& n) {
+        const std::string prefix = text::fold(n.text);
+        wildcards_.push_back(prefix);
+        ++terms_;
+        if (terms_ > max_query_terms) {
+            throw QueryError("query has too many terms (more than " +
+                             std::to_string(max_query_terms) + ")");
+        }
+        return {Xapian::Query::OP_WILDCARD, prefix, max_wildcard_terms,
+                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT};
+    }
+
     /// How many plain words from children[i] on form the longest name in the term bank
     /// (at least 1: the word itself).
     std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i) const {
         const auto plain = [](const QueryNode& n) {
-            return n.kind == NodeKind::Word && n.field.empty() && n.occur == Occur::Should;
+            return n.kind == NodeKind::Word && n.field.empty() && n.occur == Occur::Should &&
+                   !n.wildcard;
         };
         if (options_.term_bank == nullptr || !plain(children[i])) {
             return 1;
@@ -583,6 +705,11 @@ class Builder {
         return out;
     }
 
+  public:
+    std::vector<std::string> wildcards_;  ///< prefixes of the wildcard words
+    std::vector<QueryNote> notes_;        ///< filters left out, and why
+
+  private:
     const analysis::Analyzer& analyzer_;
     QueryOptions options_;
     std::vector<Expansion> expansions_;
@@ -626,8 +753,11 @@ BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
                          std::to_string(max_query_bytes) + ")");
     }
     Builder builder(analyzer, options);
-    Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw)));
-    return {std::move(q), builder.expansions(), builder.expansion_terms(), builder.used_bigrams()};
+    std::vector<QueryNote> notes;
+    Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw), &notes));
+    notes.insert(notes.end(), builder.notes_.begin(), builder.notes_.end());
+    return {std::move(q),           builder.expansions(), builder.expansion_terms(),
+            builder.used_bigrams(), std::move(notes),     builder.wildcards_};
 }
 
 }  // namespace seisaku::query

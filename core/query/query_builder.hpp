@@ -47,6 +47,8 @@ struct QueryOptions {
 
 /// Names of up to this many words are looked up in the term bank.
 inline constexpr std::size_t max_name_words = 6;
+/// A wildcard word searches at most this many indexed words, the most frequent.
+inline constexpr Xapian::termcount max_wildcard_terms = 100;
 /// At most this many other names are added for one clause.
 inline constexpr std::size_t max_expansions_per_clause = 8;
 /// Names inside one word (a Japanese compound) are looked for among its first 32 tokens, 12
@@ -60,6 +62,8 @@ struct BuiltQuery {
     std::vector<Expansion> expansions;
     std::set<std::string> expansion_terms;  ///< index terms only expansion brought in
     bool used_bigrams = false;              ///< some word also matches its bigrams
+    std::vector<QueryNote> notes;           ///< syntax the parser repaired
+    std::vector<std::string> wildcards;     ///< the prefixes of wildcard words (polic*)
 };
 
 /// "soft-and", "and" or "or"; throws UsageError otherwise.

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "query/query_syntax.hpp"
 
+#include <algorithm>
+
 #include "error.hpp"
 
 namespace seisaku::query {
 namespace {
 
-enum class Lex { Word, Phrase, Open, Close, And, Or, Not, End };
+enum class Lex { Word, Phrase, Open, Close, And, Or, Not, Near, End };
 
 struct Lexeme {
     Lex kind = Lex::End;
@@ -14,14 +16,52 @@ struct Lexeme {
     std::string field;
     char sign = 0;  ///< '+' or '-' in front, or 0
     std::size_t offset = 0;
+    bool closed = true;        ///< Phrase: its closing quote was there
+    std::uint32_t window = 0;  ///< Near
 };
+
+/// Quote pairs: ASCII, curly double quotes, and Japanese corner brackets.
+struct QuotePair {
+    std::string_view open;
+    std::string_view close;
+};
+constexpr QuotePair quotes[] = {
+    {"\"", "\""},
+    {"\xE2\x80\x9C", "\xE2\x80\x9D"},  // “ ”
+    {"\xE3\x80\x8C", "\xE3\x80\x8D"},  // 「 」
+    {"\xE3\x80\x8E", "\xE3\x80\x8F"},  // 『 』
+};
+
+const QuotePair* quote_at(std::string_view s) {
+    for (const QuotePair& q : quotes) {
+        if (s.starts_with(q.open)) {
+            return &q;
+        }
+    }
+    return nullptr;
+}
+
+/// "NEAR", "NEAR/5": the window, or 0 when `word` is not a NEAR operator.
+std::uint32_t near_window(std::string_view word) {
+    if (word == "NEAR") {
+        return default_near_window;
+    }
+    if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 8) {
+        return 0;
+    }
+    std::uint32_t n = 0;
+    for (const char c : word.substr(5)) {
+        if (c < '0' || c > '9') {
+            return 0;
+        }
+        n = n * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    return n == 0 ? 1 : std::min(n, max_near_window);
+}
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
-
-constexpr std::string_view open_bracket = "\xE3\x80\x8C";   // 「 U+300C LEFT CORNER BRACKET
-constexpr std::string_view close_bracket = "\xE3\x80\x8D";  // 」 U+300D RIGHT CORNER BRACKET
 
 class Lexer {
   public:
@@ -52,22 +92,21 @@ class Lexer {
         }
         // field:
         const std::size_t colon = s_.find(':', pos_);
-        for (const std::string_view field : {"title", "lang", "date"}) {
+        for (const std::string_view field : fields) {
             if (colon == pos_ + field.size() && s_.substr(pos_, field.size()) == field &&
                 colon + 1 < s_.size() && !is_space(s_[colon + 1])) {
                 lx.field = field;
                 pos_ = colon + 1;
             }
         }
-        if (s_[pos_] == '"' || s_.substr(pos_).starts_with(open_bracket)) {
-            const bool bracket = s_[pos_] != '"';
-            pos_ += bracket ? open_bracket.size() : 1;
-            const std::size_t end = bracket ? s_.find(close_bracket, pos_) : s_.find('"', pos_);
+        if (const QuotePair* q = quote_at(s_.substr(pos_)); q != nullptr) {
+            pos_ += q->open.size();
+            const std::size_t end = s_.find(q->close, pos_);
             const std::size_t stop = end == std::string_view::npos ? s_.size() : end;
             lx.kind = Lex::Phrase;
             lx.text = s_.substr(pos_, stop - pos_);
-            pos_ = end == std::string_view::npos ? s_.size()
-                                                 : stop + (bracket ? close_bracket.size() : 1);
+            lx.closed = end != std::string_view::npos;
+            pos_ = end == std::string_view::npos ? s_.size() : stop + q->close.size();
             return lx;
         }
         if (s_[pos_] == '(') {
@@ -77,7 +116,7 @@ class Lexer {
         }
         const std::size_t start = pos_;
         while (pos_ < s_.size() && !is_space(s_[pos_]) && s_[pos_] != '(' && s_[pos_] != ')' &&
-               s_[pos_] != '"' && !s_.substr(pos_).starts_with(open_bracket)) {
+               quote_at(s_.substr(pos_)) == nullptr) {
             ++pos_;
         }
         lx.text = s_.substr(start, pos_ - start);
@@ -89,6 +128,9 @@ class Lexer {
                 lx.kind = Lex::Or;
             } else if (lx.text == "NOT") {
                 lx.kind = Lex::Not;
+            } else if (const std::uint32_t w = near_window(lx.text); w != 0) {
+                lx.kind = Lex::Near;
+                lx.window = w;
             }
         }
         return lx;
@@ -101,11 +143,14 @@ class Lexer {
 
 class Parser {
   public:
-    explicit Parser(std::string_view s) : lexer_(s) { advance(); }
+    Parser(std::string_view s, std::vector<QueryNote>& notes) : lexer_(s), notes_(notes) {
+        advance();
+    }
 
     QueryNode parse() {
         QueryNode root = parse_or();
         while (current_.kind != Lex::End) {  // stray ')' at top level: skip and go on
+            note(current_.offset, "a ) without its ( was ignored");
             advance();
             QueryNode more = parse_or();
             if (!more.children.empty()) {
@@ -118,6 +163,13 @@ class Parser {
   private:
     void advance() { current_ = lexer_.next(); }
 
+    void note(std::size_t offset, std::string message) {
+        if (notes_.size() < max_notes) {
+            notes_.push_back({offset, std::move(message)});
+        }
+    }
+    static constexpr std::size_t max_notes = 8;
+
     QueryNode parse_or() {
         QueryNode left = parse_and();
         if (current_.kind != Lex::Or) {
@@ -127,12 +179,17 @@ class Parser {
         node.kind = NodeKind::Or;
         if (!left.children.empty()) {
             node.children.push_back(std::move(left));
+        } else {
+            note(current_.offset, "OR with nothing before it was ignored");
         }
         while (current_.kind == Lex::Or) {
+            const std::size_t at = current_.offset;
             advance();
             QueryNode right = parse_and();
             if (!right.children.empty()) {
                 node.children.push_back(std::move(right));
+            } else {
+                note(at, "OR with nothing after it was ignored");
             }
         }
         if (node.children.size() == 1) {
@@ -151,11 +208,19 @@ class Parser {
         while (current_.kind != Lex::End && current_.kind != Lex::Or &&
                current_.kind != Lex::Close) {
             if (current_.kind == Lex::And) {
+                if (group.children.empty()) {
+                    note(current_.offset, "AND with nothing before it was ignored");
+                }
                 and_pending = !group.children.empty();
                 advance();
                 continue;
             }
-            QueryNode clause = parse_unary();
+            if (current_.kind == Lex::Near) {
+                note(current_.offset, "NEAR with nothing before it was ignored");
+                advance();
+                continue;
+            }
+            QueryNode clause = parse_near();
             if (clause.kind == NodeKind::Group && clause.children.empty()) {
                 continue;
             }
@@ -173,12 +238,69 @@ class Parser {
         return group;
     }
 
-    QueryNode parse_unary() {
-        if (current_.kind == Lex::Not) {
+    /// a NEAR b NEAR/3 c: the words and phrases around NEAR operators, one Near node.
+    QueryNode parse_near() {
+        QueryNode left = parse_unary();
+        if (current_.kind != Lex::Near) {
+            return left;
+        }
+        const auto plain = [](const QueryNode& n) {
+            return (n.kind == NodeKind::Word || n.kind == NodeKind::Phrase) && n.field.empty() &&
+                   n.occur == Occur::Should && !n.wildcard;
+        };
+        QueryNode near;
+        near.kind = NodeKind::Near;
+        near.offset = current_.offset;
+        std::vector<QueryNode> loose;  // clauses NEAR cannot take: searched as they are
+        (plain(left) ? near.children : loose).push_back(std::move(left));
+        while (current_.kind == Lex::Near) {
+            const Lexeme op = current_;
+            near.window = std::max(near.window, op.window);
             advance();
             if (current_.kind == Lex::End || current_.kind == Lex::Or ||
-                current_.kind == Lex::Close || current_.kind == Lex::And) {
-                return {};  // a NOT with nothing after it is dropped
+                current_.kind == Lex::Close || current_.kind == Lex::And ||
+                current_.kind == Lex::Near) {
+                note(op.offset, "NEAR with nothing after it was ignored");
+                break;
+            }
+            QueryNode right = parse_unary();
+            (plain(right) ? near.children : loose).push_back(std::move(right));
+        }
+        if (!loose.empty()) {
+            note(near.offset,
+                 "NEAR joins plain words and phrases only; the rest was searched "
+                 "as usual");
+        }
+        if (near.children.size() < 2) {
+            for (QueryNode& n : near.children) {
+                loose.push_back(std::move(n));
+            }
+            near.children.clear();
+        }
+        if (loose.empty()) {
+            return near;
+        }
+        QueryNode group;
+        if (!near.children.empty()) {
+            group.children.push_back(std::move(near));
+        }
+        for (QueryNode& n : loose) {
+            if (!(n.kind == NodeKind::Group && n.children.empty())) {
+                group.children.push_back(std::move(n));
+            }
+        }
+        return group;
+    }
+
+    QueryNode parse_unary() {
+        if (current_.kind == Lex::Not) {
+            const std::size_t at = current_.offset;
+            advance();
+            if (current_.kind == Lex::End || current_.kind == Lex::Or ||
+                current_.kind == Lex::Close || current_.kind == Lex::And ||
+                current_.kind == Lex::Near) {
+                note(at, "NOT with nothing after it was ignored");
+                return {};
             }
             QueryNode n = parse_unary();
             n.occur = Occur::MustNot;
@@ -203,10 +325,17 @@ class Parser {
                 inner = parse_or();
                 --depth_;
             } else {
+                if (depth_ == max_nesting) {
+                    note(lx.offset, "parentheses nested deeper than " +
+                                        std::to_string(max_nesting) + " were flattened");
+                    ++depth_;  // say it once
+                }
                 inner = parse_and();  // too deep: flatten
             }
             if (current_.kind == Lex::Close) {
                 advance();
+            } else {
+                note(lx.offset, "a ( was not closed; it closes at the end");
             }
             inner.occur = occur;
             set_field(inner, lx.field);
@@ -219,10 +348,31 @@ class Parser {
         n.field = lx.field;
         n.offset = lx.offset;
         n.occur = occur;
+        if (lx.kind == Lex::Phrase && !lx.closed) {
+            note(lx.offset, "a quote was not closed; the phrase runs to the end");
+        }
+        if (n.kind == NodeKind::Word && n.text.find('*') != std::string::npos) {
+            wildcard(n);
+        }
         if (n.text.empty()) {
             return {};
         }
         return n;
+    }
+
+    /// A trailing * makes a word a wildcard (polic* finds policy, policies); a * anywhere
+    /// else is dropped, as is a lone *: bounded work whatever is typed.
+    void wildcard(QueryNode& n) {
+        const bool trailing = n.text.back() == '*';
+        std::erase(n.text, '*');
+        if (n.text.empty()) {
+            note(n.offset, "a lone * matches nothing; it was ignored");
+            return;
+        }
+        if (!trailing || n.text.find('*') != std::string::npos) {
+            note(n.offset, "only a trailing * is a wildcard; the others were ignored");
+        }
+        n.wildcard = trailing && n.field.empty();
     }
 
     static void set_field(QueryNode& n, const std::string& field) {
@@ -242,6 +392,7 @@ class Parser {
 
     Lexer lexer_;
     Lexeme current_;
+    std::vector<QueryNote>& notes_;
     std::size_t depth_ = 0;
 };
 
@@ -259,14 +410,15 @@ bool has_terms(const QueryNode& n) {
 
 }  // namespace
 
-QueryNode parse_query(std::string_view query) {
+QueryNode parse_query(std::string_view query, std::vector<QueryNote>* notes) {
     // The builder checks what was typed against max_query_bytes; NFKC can grow text
     // (one ﷺ becomes 33 bytes), so the normalized form gets room to grow.
     if (query.size() > 4 * max_query_bytes) {
         throw QueryError("query too long after normalization (" + std::to_string(query.size()) +
                          " bytes, max " + std::to_string(4 * max_query_bytes) + ")");
     }
-    QueryNode root = Parser(query).parse();
+    std::vector<QueryNote> ignored;
+    QueryNode root = Parser(query, notes != nullptr ? *notes : ignored).parse();
     if (!has_terms(root)) {
         throw QueryError("query has nothing to search for");
     }
@@ -285,8 +437,17 @@ std::string describe(const QueryNode& node) {
     }
     switch (node.kind) {
         case NodeKind::Word:
-            out += node.text;
+            out += node.text + (node.wildcard ? "*" : "");
             break;
+        case NodeKind::Near: {
+            out += '(';
+            for (std::size_t i = 0; i < node.children.size(); ++i) {
+                out += (i > 0 ? " NEAR/" + std::to_string(node.window) + " " : "") +
+                       describe(node.children[i]);
+            }
+            out += ')';
+            break;
+        }
         case NodeKind::Phrase:
             out += "\"" + node.text + "\"";
             break;

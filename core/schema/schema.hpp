@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "5";
+inline constexpr std::string_view schema_version = "6";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -21,6 +21,9 @@ inline constexpr std::string_view prefix_title = "S";     ///< title terms, with
 inline constexpr std::string_view prefix_lang = "L";      ///< boolean: "en" or "ja"
 inline constexpr std::string_view prefix_bigram = "B";    ///< Japanese character bigram
 inline constexpr std::string_view prefix_compound = "C";  ///< Japanese compound as one term
+inline constexpr std::string_view prefix_issuer = "I";    ///< issuer's words (issuer: filter)
+inline constexpr std::string_view prefix_type = "T";      ///< boolean: document type (type:)
+inline constexpr std::string_view prefix_topic = "K";     ///< boolean: one per topic (topic:)
 // Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
 
 /// Value slots; each holds a string.
@@ -28,11 +31,18 @@ enum class ValueSlot : Xapian::valueno {
     Date = 0,            ///< "YYYY-MM-DD", "YYYY-MM" or "YYYY": sorts as a string
     Lang = 1,            ///< "en" or "ja"
     TranslationKey = 2,  ///< shared with the document's translation, or empty
+    Issuer = 3,          ///< as written in the metadata (facet)
+    Type = 4,            ///< as written (facet)
+    Topics = 5,          ///< the topics, one per line (facet)
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(ValueSlot s) noexcept {
     return static_cast<Xapian::valueno>(s);
 }
+
+/// The boolean term of a keyword value (type, topic): prefix + case-folded value, spaces
+/// as '-', at most 200 bytes: "Press release" and "press-release" are one type.
+[[nodiscard]] std::string keyword_term(std::string_view prefix, std::string_view value);
 
 /// The stored body (for snippets) is cut at this many bytes; the whole text is indexed.
 inline constexpr std::size_t max_stored_body_bytes = 1024 * 1024;

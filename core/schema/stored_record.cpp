@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "schema/schema.hpp"
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::schema {
@@ -68,6 +69,23 @@ std::string id_term(std::string_view path) {
         term += hex[(hash >> static_cast<unsigned>(shift)) & 0xFU];
     }
     return term;
+}
+
+std::string keyword_term(std::string_view prefix, std::string_view value) {
+    std::string term(prefix);
+    bool space = false;
+    for (const char c : text::fold(value)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '_') {
+            space = term.size() > prefix.size();
+            continue;
+        }
+        if (space) {
+            term += '-';
+            space = false;
+        }
+        term += c;
+    }
+    return std::string(text::truncate(term, 200));
 }
 
 document::Document decode_record(std::string_view data) {
