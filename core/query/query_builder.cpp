@@ -270,6 +270,7 @@ class Builder {
     /// on), before:X (strictly before X), year:2024 or year:令和6年, fy:2023 or fy:令和5年度
     /// (April to March). Dates are stored as YYYY[-MM[-DD]] strings, so each filter is a
     /// string range; documents without a date never pass.
+  public:
     static Xapian::Query date_filter(const std::string& field, const std::string& text) {
         const auto bad = [&] {
             return QueryError(field + ":" + text + " is not a date (" + date_hint(field) + ")");
@@ -320,6 +321,7 @@ class Builder {
         return {Xapian::Query::OP_VALUE_RANGE, schema::slot(schema::ValueSlot::Date), lower, upper};
     }
 
+  private:
     /// Clauses side by side, joined by the default operator.
     Xapian::Query combine(const std::vector<Xapian::Query>& parts) const {
         if (parts.empty()) {
@@ -721,6 +723,10 @@ class Builder {
 };
 
 }  // namespace
+
+Xapian::Query date_filter(const std::string& field, const std::string& value) {
+    return Builder::date_filter(field, value);
+}
 
 DefaultOp parse_default_op(std::string_view name) {
     if (name == "soft-and") {

@@ -87,6 +87,10 @@ struct BuiltQuery {
 [[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer,
                                         const QueryOptions& options = {});
 
+/// The filter of a date field (date, after, before, year, fy) with this value, as in a query;
+/// throws QueryError with the forms it accepts when the value is not a date.
+[[nodiscard]] Xapian::Query date_filter(const std::string& field, const std::string& value);
+
 /// build_query() that also reports the expansions it made.
 [[nodiscard]] BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
                                const QueryOptions& options = {});

@@ -24,9 +24,24 @@ struct Snippet {
 
 /// One index term of the query that a hit holds (SearchRequest::explain).
 struct MatchedTerm {
-    std::string text;        ///< the term without its prefix
-    std::string kind;        ///< "word" (exact), "stem" (stem or base form), "title", "compound"
+    std::string text;  ///< the term without its prefix
+    /// "word" (exact), "stem" (English stem or Japanese base form: a morpheme), "title"
+    /// (field), "compound", "bigram"
+    std::string kind;
     bool expansion = false;  ///< brought in by the term bank, not typed
+    double weight = 0.0;     ///< its BM25 weight in this document, before query-level scaling
+};
+
+/// One value of a facet and how many matching documents have it.
+struct FacetValue {
+    std::string value;
+    std::size_t count = 0;
+};
+
+/// A facet: its name (lang, year, issuer, type, topic) and its values.
+struct Facet {
+    std::string name;
+    std::vector<FacetValue> values;
 };
 
 /// The same document in the other language (SearchRequest::group_translations).
@@ -57,6 +72,10 @@ struct SearchResults {
     std::vector<Hit> hits;
     bool bigram_fallback = false;  ///< nothing matched the words; Japanese character pairs did
     std::vector<query::Expansion> expansions;  ///< other names the query was also searched by
+    std::vector<query::QueryNote> notes;       ///< what was repaired, left out or cut short
+    std::vector<Facet> facets;                 ///< with SearchRequest::facets
+    std::string sort = "relevance";            ///< relevance, newest or oldest
+    std::string like;                          ///< the document a like-search started from
 };
 
 }  // namespace seisaku::search

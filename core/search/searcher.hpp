@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "query/query_builder.hpp"
 #include "search/results.hpp"
@@ -15,6 +16,16 @@ class Analyzer;
 
 namespace seisaku::search {
 
+/// The order of results.
+enum class SortOrder {
+    Relevance,  ///< BM25 (with language balancing and grouping)
+    Newest,     ///< by date, newest first; undated documents last; ties by relevance
+    Oldest,     ///< by date, oldest first; undated documents last; ties by relevance
+};
+
+/// "relevance", "newest" or "oldest"; throws UsageError otherwise.
+[[nodiscard]] SortOrder parse_sort_order(std::string_view name);
+
 struct SearchRequest {
     std::string query;  ///< the user's text, any bytes
     std::size_t offset = 0;
@@ -23,10 +34,25 @@ struct SearchRequest {
     query::QueryOptions query_options;  ///< term_bank is set by the Searcher
     bool expand = true;                 ///< use the term bank (acronyms, other language)
     bool balance_languages = true;
-    bool explain = false;  ///< fill Hit::matched
-    bool group_translations =
-        true;  ///< a translation found too is shown with its partner      ///< see Searcher::search
+    bool explain = false;            ///< fill Hit::matched
+    bool group_translations = true;  ///< a translation found too is shown with its partner
+    SortOrder sort = SortOrder::Relevance;
+    /// Relevance order with a small boost for newer documents (see Searcher::search).
+    bool recency = false;
+    bool facets = false;  ///< count the matches by language, year, issuer, type and topic
+    std::string since;    ///< only documents dated on or after this date (any date form)
+    std::string until;    ///< only documents dated on or before this date
+    /// Search for documents like this one (its path as shown in results) instead of `query`.
+    std::string like;
+    double time_limit = 2.0;  ///< seconds of matching before Xapian returns what it has
 };
+
+/// Largest share of a score the recency boost adds (a document dated like the newest hit
+/// gets +10%, one two years older +5%): enough to order near-equal hits, never to lift a
+/// weak match over a strong one.
+inline constexpr double recency_boost = 0.1;
+/// Facets list at most this many values each (the most frequent; years: the newest).
+inline constexpr std::size_t max_facet_values = 20;
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
 inline constexpr std::size_t max_result_window = 10000;
@@ -54,6 +80,10 @@ class Searcher {
     /// A query with Japanese words that finds nothing is run once more matching character
     /// bigrams (SearchResults::bigram_fallback), so no query comes back empty because MeCab
     /// cut a word differently in the text.
+    ///
+    /// Newest/oldest sort by the date value, with relevance for ties; balancing is off
+    /// then. With `recency`, the top hits' scores are multiplied by
+    /// 1 + recency_boost * 2^(-age / 2 years), age counted from the newest of them.
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;
