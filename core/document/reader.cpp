@@ -5,6 +5,7 @@
 #include <array>
 
 #include "analysis/analyzer.hpp"
+#include "document/dates.hpp"
 #include "document/html_text.hpp"
 #include "document/markdown_text.hpp"
 #include "error.hpp"
@@ -182,6 +183,30 @@ std::string markdown_title(std::string_view markdown, std::size_t max_bytes) {
     return {};
 }
 
+/// The document's date as YYYY[-MM[-DD]]: the one given (front matter, HTML meta) in any form
+/// parse_date() reads, else the first date written in the title or the body.
+void settle_date(Document& doc) {
+    if (!doc.date.empty() && !is_valid_date(doc.date)) {
+        const std::string given = std::move(doc.date);
+        doc.date.clear();
+        if (const auto range = parse_date(given)) {
+            doc.date = compact_date(*range);
+            if (doc.date.empty()) {
+                doc.warnings.push_back("date \"" + given +
+                                       "\" is a fiscal year, not a day, month or year; ignored");
+            }
+        } else {
+            doc.warnings.push_back("date \"" + given + "\" is not a date; ignored");
+        }
+    }
+    if (doc.date.empty()) {
+        // the body is as written: scan the NFKC form of its head, as the analyzer reads it
+        const std::string head =
+            doc.title + "\n" + std::string(text::truncate(doc.body, date_scan_bytes));
+        doc.date = first_date_in_text(analysis::Analyzer::prepare(head));
+    }
+}
+
 }  // namespace
 
 std::optional<Format> format_for(std::string_view file_name) {
@@ -336,10 +361,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         }
         doc.lang = detect_language(doc.title + "\n" + doc.body);
     }
-    if (!doc.date.empty() && !is_valid_date(doc.date)) {
-        doc.warnings.push_back("date \"" + doc.date + "\" is not YYYY-MM-DD; ignored");
-        doc.date.clear();
-    }
+    settle_date(doc);
     if (!doc.source_url.empty() && !is_http_url(doc.source_url)) {
         doc.warnings.emplace_back("source URL is not http(s); ignored");
         doc.source_url.clear();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 
@@ -79,7 +80,7 @@ TEST_CASE("bad metadata values are dropped with a warning", "[document]") {
     CHECK(d.lang == "en");
     CHECK(d.source_url.empty());
     CHECK(d.warnings == std::vector<std::string>{"language \"fr\" is not en or ja; detected",
-                                                 "date \"2024-02-30\" is not YYYY-MM-DD; ignored",
+                                                 "date \"2024-02-30\" is not a date; ignored",
                                                  "source URL is not http(s); ignored"});
 }
 
@@ -166,6 +167,68 @@ TEST_CASE("dates", "[document]") {
     for (const char* bad : {"2023-02-29", "2024-13-01", "24-04-30", "2024/04/30", "令和6年", ""}) {
         CHECK_FALSE(document::is_valid_date(bad));
     }
+}
+
+TEST_CASE("a given date in any form parse_date reads is stored as ISO", "[document][dates]") {
+    // front matter date<TAB>stored date<TAB>warning ("" for none)
+    const std::vector<std::array<std::string, 3>> rows = {
+        {"2024-04-30", "2024-04-30", ""},
+        {"2024-04", "2024-04", ""},
+        {"令和6年4月30日", "2024-04-30", ""},
+        {"令和元年5月1日", "2019-05-01", ""},
+        {"2024年4月", "2024-04", ""},
+        {"２０２４／４／３０", "2024-04-30", ""},
+        {"\"2024/4/30\"", "2024-04-30", ""},
+        {"R6.4.30", "2024-04-30", ""},
+        {"30 April 2024", "2024-04-30", ""},
+        {"April 2024", "2024-04", ""},
+        {"平成31年", "2019", ""},
+        {"令和5年度", "", "date \"令和5年度\" is a fiscal year, not a day, month or year; ignored"},
+        {"平成32年", "", "date \"平成32年\" is not a date; ignored"},
+        {"令和元年4月30日", "", "date \"令和元年4月30日\" is not a date; ignored"},
+        {"2024-04-30T10:00", "", "date \"2024-04-30T10:00\" is not a date; ignored"},
+    };
+    for (const auto& [given, stored, warning] : rows) {
+        INFO(given);
+        const auto d = document::read_document("---\ntitle: T\ndate: " + given + "\n---\nbody",
+                                               Format::Markdown, "x", "x.md");
+        CHECK(d.date == stored);
+        CHECK(d.warnings ==
+              (warning.empty() ? std::vector<std::string>{} : std::vector<std::string>{warning}));
+    }
+    const auto html = document::read_document(
+        "<html><head><title>T</title><meta name=\"date\" content=\"令和6年4月30日\"></head>"
+        "<body><p>2023年1月1日</p></body></html>",
+        Format::Html, "x", "x.html");
+    CHECK(html.date == "2024-04-30");  // the given date, not the body's
+    CHECK(html.warnings.empty());
+}
+
+TEST_CASE("a document without a date takes the first one in its title or body",
+          "[document][dates]") {
+    const auto text = document::read_document(
+        "First Council meets in Tokyo (3 July 2023)\n\nTokyo, 4 July 2023 - The Council...",
+        Format::Text, "x", "x.txt");
+    CHECK(text.date == "2023-07-03");  // the title comes first
+    const auto body = document::read_document(
+        "---\ntitle: 日EU会合\n---\n令和5年度予算（令和6年4月30日公表）について", Format::Markdown,
+        "x", "x.md");
+    CHECK(body.date == "2024-04-30");  // the fiscal year is passed over
+    CHECK(body.warnings.empty());
+    // the body is kept as written but scanned as NFKC: ㍻ is 平成
+    const auto squared = document::read_document(
+        "<html><body><p>㍻31年4月30日 発表</p></body></html>", Format::Html, "x", "x.html");
+    CHECK(squared.body.find("㍻") != std::string::npos);
+    CHECK(squared.date == "2019-04-30");
+    // a given date that is not understood is dropped, and the text's date taken instead
+    const auto fallback = document::read_document("---\ntitle: T\ndate: 2024-02-30\n---\nMay 2024",
+                                                  Format::Markdown, "x", "x.md");
+    CHECK(fallback.date == "2024-05");
+    CHECK(fallback.warnings ==
+          std::vector<std::string>{"date \"2024-02-30\" is not a date; ignored"});
+    const auto none = document::read_document("Report\n\nIn 2024 the Council met twice.",
+                                              Format::Text, "x", "x.txt");
+    CHECK(none.date.empty());
 }
 
 TEST_CASE("source files: ids start at the root folder, hidden and odd files skipped",
