@@ -4,7 +4,7 @@
 #include <array>
 #include <cstdio>
 
-#include "document/reader.hpp"
+#include "document/dates.hpp"
 
 namespace seisaku::query {
 namespace {
@@ -35,34 +35,40 @@ int number(std::string_view s) {
 }  // namespace
 
 std::optional<DateSpan> date_span(std::string_view text) {
-    const std::string t(text);
-    if (!document::is_valid_date(t)) {
+    std::optional<document::DateRange> r = document::parse_date(text);
+    if (!r && !text.empty() && text.find_first_of("0123456789") != std::string_view::npos &&
+        (text.starts_with("令和") || text.starts_with("平成") || text.starts_with("昭和"))) {
+        r = document::parse_date(std::string(text) + "年");  // year:令和6 as year:令和6年
+    }
+    if (!r) {
         return std::nullopt;
     }
-    const int y = number(t.substr(0, 4));
-    if (t.size() == 4) {
-        return DateSpan{ymd(y, 1, 1), ymd(y, 12, 31)};
-    }
-    const int m = number(t.substr(5, 2));
-    if (t.size() == 7) {
-        return DateSpan{ymd(y, m, 1), ymd(y, m, days_in(y, m))};
-    }
-    return DateSpan{t, t};
+    return DateSpan{r->first, r->last};
 }
 
 std::optional<DateSpan> fiscal_year_span(std::string_view text) {
-    std::string t(text);
-    if (t.starts_with("fy") || t.starts_with("FY")) {
-        t = t.substr(2);
+    if (text.size() == 4 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+        const int y = number(text);
+        if (y < document::min_date_year || y >= document::max_date_year) {
+            return std::nullopt;
+        }
+        const document::DateRange r = document::fiscal_year(y);
+        return DateSpan{r.first, r.last};
     }
-    if (t.size() != 4 || t.find_first_not_of("0123456789") != std::string::npos) {
-        return std::nullopt;
+    // FY2023, 2023年度, 令和5年度 are fiscal years as they are; 令和5 and 令和5年 name one.
+    for (const std::string& form : {std::string(text), std::string(text) + "年度"}) {
+        if (const auto r = document::parse_date(form);
+            r && r->first.substr(4) == "-04-01" && r->last.substr(4) == "-03-31") {
+            return DateSpan{r->first, r->last};
+        }
     }
-    const int y = number(t);
-    if (y < 1900 || y > 2100) {
-        return std::nullopt;
+    if (const auto y = date_span(text); y && y->first.substr(4) == "-01-01" &&
+                                        y->last.substr(4) == "-12-31" &&
+                                        y->first.substr(0, 4) == y->last.substr(0, 4)) {
+        const document::DateRange r = document::fiscal_year(number(y->first.substr(0, 4)));
+        return DateSpan{r.first, r.last};
     }
-    return DateSpan{ymd(y, 4, 1), ymd(y + 1, 3, 31)};
+    return std::nullopt;
 }
 
 std::string day_before(std::string_view day) {

@@ -108,7 +108,8 @@ TEST_CASE("HTML: title, metadata, body text without script and style", "[documen
     CHECK(d.body.find("本文です。") != std::string::npos);
 }
 
-TEST_CASE("broken HTML still yields text; empty title falls back to the file name", "[document]") {
+TEST_CASE("broken HTML still yields text, and an empty title falls back to the file name",
+          "[document]") {
     const auto d = document::read_document("<html><body><p>text <!-- unterminated", Format::Html,
                                            "x", "broken.html");
     CHECK(d.title == "broken.html");

@@ -53,7 +53,7 @@ TEST_CASE("truncate cuts on code points", "[text]") {
     CHECK(text::length("ＡＩとデータ") == 6);
 }
 
-TEST_CASE("normalize is NFKC; fold adds case folding", "[text]") {
+TEST_CASE("normalize is NFKC, and fold adds case folding", "[text]") {
     const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
         // input, normalize, fold
         {"ＡＩ", "AI", "ai"},
