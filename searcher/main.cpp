@@ -29,6 +29,13 @@ struct Options {
     bool no_group = false;
     std::string glossary;
     std::string default_op = "or";
+    bool facets = false;
+    std::string sort = "relevance";
+    bool recency = false;
+    std::string since;
+    std::string until;
+    std::string like;
+    double time_limit = 2.0;
     seisaku::analysis::AnalyzerOptions analyzer;
 };
 
@@ -38,9 +45,11 @@ void setup(CLI::App& app, Options& o) {
         "  seisaku-search --db _index DFFT\n"
         "  seisaku-search --db _index '\"AI Safety Institute\"'\n"
         "  seisaku-search --db _index --lang ja 個人情報保護委員会\n"
-        "  seisaku-search --db _index --json 'title:semiconductors -quantum'");
+        "  seisaku-search --db _index --json 'title:semiconductors -quantum'\n"
+        "  seisaku-search --db _index --facets --sort newest 'DFFT after:2023-01-01 lang:ja'\n"
+        "  seisaku-search --db _index --like en/a-dpc-2024-press.md");
     app.add_option("-D,--db", o.db, "database folder")->required()->envname("SEISAKU_DB");
-    app.add_option("query", o.words, "query words (see docs/query-syntax.md)")->required();
+    app.add_option("query", o.words, "query words (see docs/query-syntax.md; syntax below)");
     app.add_option("-n,--limit", o.limit, "results to show (1-1000)")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
@@ -68,12 +77,35 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
+    app.add_flag("--facets", o.facets,
+                 "count the matches by language, year, issuer, type and topic");
+    app.add_option("--sort", o.sort, "relevance, newest or oldest (by date; undated last)")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}))
+        ->capture_default_str();
+    app.add_flag("--recency", o.recency,
+                 "relevance order with a small boost (at most +10%) for newer documents");
+    app.add_option("--since", o.since,
+                   "only documents dated on or after this date (2024-04, 令和6年4月1日, ...)");
+    app.add_option("--until", o.until, "only documents dated on or before this date");
+    app.add_option("--like", o.like,
+                   "documents like this one (its path as shown in results), in both languages");
+    app.add_option("--time-limit", o.time_limit,
+                   "seconds of matching before showing what was found (0: no limit)")
+        ->check(CLI::Range(0.0, 60.0))
+        ->capture_default_str();
     app.add_option("--mecab-dicdir", o.analyzer.mecab_dicdir,
                    "MeCab dictionary folder (must match the index)");
     app.add_option("--user-dictionary", o.analyzer.user_dictionary,
                    "MeCab user dictionary of policy terms (must match the index; none: without)");
     app.set_version_flag("-V,--version", "seisaku-search " SEISAKU_VERSION_LINE);
     app.footer(
+        "Query syntax (docs/query-syntax.md; full-width forms work too):\n"
+        "  words          any of them; more and rarer ones rank higher\n"
+        "  \"a b\" 「a b」  phrase            a NEAR/5 b    within 5 words\n"
+        "  +a  a AND b    required          -a  NOT a     excluded\n"
+        "  a OR b  ( )    either, grouping  polic*        words beginning polic\n"
+        "  title: lang: issuer: type: topic:             fields and filters\n"
+        "  date:2024..2025 after:2024-01-01 before: year:令和6年 fy:令和5年度   dates\n"
         "Exit status: 0 results, 1 no results, 2 usage error, 65-78 index or setup "
         "faults.\nReport bugs in the seisaku issue tracker.");
 }
@@ -95,6 +127,9 @@ int run(const Options& o) {
     for (const std::string& w : o.words) {
         query += (query.empty() ? "" : " ") + w;
     }
+    if (o.words.empty() && o.like.empty()) {
+        throw seisaku::UsageError("give a query, or --like PATH");
+    }
     const seisaku::analysis::Analyzer analyzer(o.analyzer);
     seisaku::search::Searcher searcher(o.db, analyzer);
     seisaku::search::SearchRequest request;
@@ -106,6 +141,13 @@ int run(const Options& o) {
     request.expand = !o.no_expand;
     request.explain = o.explain;
     request.group_translations = !o.no_group;
+    request.facets = o.facets;
+    request.sort = seisaku::search::parse_sort_order(o.sort);
+    request.recency = o.recency;
+    request.since = o.since;
+    request.until = o.until;
+    request.like = o.like;
+    request.time_limit = o.time_limit;
     if (!o.glossary.empty()) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;

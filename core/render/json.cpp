@@ -16,6 +16,25 @@ std::string json(const search::SearchResults& results) {
     for (const query::Expansion& e : results.expansions) {
         out["expansions"].push_back({{"from", e.from}, {"to", e.to}});
     }
+    out["notes"] = nlohmann::ordered_json::array();
+    for (const query::QueryNote& n : results.notes) {
+        out["notes"].push_back({{"offset", n.offset}, {"message", n.message}});
+    }
+    out["sort"] = results.sort;
+    if (!results.like.empty()) {
+        out["like"] = results.like;
+    }
+    if (!results.facets.empty()) {
+        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+        for (const search::Facet& f : results.facets) {
+            nlohmann::ordered_json values = nlohmann::ordered_json::array();
+            for (const search::FacetValue& v : f.values) {
+                values.push_back({{"value", v.value}, {"count", v.count}});
+            }
+            facets[f.name] = std::move(values);
+        }
+        out["facets"] = std::move(facets);
+    }
     for (const search::Hit& hit : results.hits) {
         nlohmann::ordered_json h;
         h["rank"] = hit.rank;
@@ -39,7 +58,10 @@ std::string json(const search::SearchResults& results) {
         if (!hit.matched.empty()) {
             nlohmann::ordered_json matched = nlohmann::ordered_json::array();
             for (const search::MatchedTerm& m : hit.matched) {
-                matched.push_back({{"term", m.text}, {"kind", m.kind}, {"expansion", m.expansion}});
+                matched.push_back({{"term", m.text},
+                                   {"kind", m.kind},
+                                   {"expansion", m.expansion},
+                                   {"weight", m.weight}});
             }
             h["matched"] = std::move(matched);
         }

@@ -78,11 +78,10 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
             for (std::size_t i = 0; i < hit.matched.size(); ++i) {
                 const search::MatchedTerm& m = hit.matched[i];
                 out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
-                if (m.kind != "word" || m.expansion) {
-                    out << " (" << (m.kind == "word" ? "" : m.kind)
-                        << (m.kind != "word" && m.expansion ? ", " : "")
-                        << (m.expansion ? "expansion" : "") << ")";
-                }
+                std::ostringstream weight;
+                weight << std::fixed << std::setprecision(2) << m.weight;
+                out << " (" << (m.kind == "word" ? "" : m.kind + ", ")
+                    << (m.expansion ? "expansion, " : "") << weight.str() << ")";
             }
             out << '\n';
         }
@@ -97,6 +96,23 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
             out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
         }
         out << '\n';
+    }
+    for (const query::QueryNote& n : results.notes) {
+        out << "note: " << terminal_safe(n.message) << " (at byte " << n.offset << ")\n";
+    }
+    for (const search::Facet& f : results.facets) {
+        out << f.name << ":";
+        for (std::size_t i = 0; i < f.values.size(); ++i) {
+            out << (i == 0 ? " " : ", ") << terminal_safe(f.values[i].value) << " ("
+                << f.values[i].count << ")";
+        }
+        out << '\n';
+    }
+    if (!results.like.empty()) {
+        out << "documents like " << terminal_safe(results.like) << '\n';
+    }
+    if (results.sort != "relevance") {
+        out << "sorted by date, " << results.sort << " first\n";
     }
     const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
     const std::size_t last = results.offset + results.hits.size();

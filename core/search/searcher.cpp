@@ -4,6 +4,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cctype>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
@@ -48,25 +50,82 @@ Xapian::Database open_readable(const fs::path& db_path) {
     }
 }
 
+/// Days since 0000-03-01 of a YYYY[-MM[-DD]] date (missing parts as 1), for ages.
+double day_number(const std::string& date) {
+    const auto part = [&](std::size_t at, std::size_t len, int fallback) {
+        return date.size() >= at + len ? std::stoi(date.substr(at, len)) : fallback;
+    };
+    int y = part(0, 4, 0);
+    const int m = part(5, 2, 1);
+    const int d = part(8, 2, 1);
+    y -= m <= 2 ? 1 : 0;
+    const int era = y / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    return era * 146097.0 + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+}
+
+bool is_date(const std::string& s) {
+    return s.size() >= 4 && std::isdigit(static_cast<unsigned char>(s[0])) != 0 &&
+           std::isdigit(static_cast<unsigned char>(s[3])) != 0;
+}
+
+/// The weight of every hit, with the recency boost when asked: the top balance_depth hits
+/// get 1 + recency_boost * 2^(-age / 2 years), age counted from the newest of them.
+std::vector<double> hit_weights(const Xapian::MSet& mset, bool recency) {
+    std::vector<double> w;
+    w.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        w.push_back(it.get_weight());
+    }
+    if (!recency) {
+        return w;
+    }
+    const auto limit = std::min<Xapian::doccount>(mset.size(), balance_depth);
+    std::vector<std::string> dates(limit);
+    double newest = -1;
+    for (Xapian::doccount i = 0; i < limit; ++i) {
+        dates[i] = mset[i].get_document().get_value(schema::slot(schema::ValueSlot::Date));
+        if (is_date(dates[i])) {
+            newest = std::max(newest, day_number(dates[i]));
+        }
+    }
+    for (Xapian::doccount i = 0; i < limit && newest >= 0; ++i) {
+        if (is_date(dates[i])) {
+            const double years = (newest - day_number(dates[i])) / 365.25;
+            w[i] *= 1.0 + recency_boost * std::exp2(-years / 2.0);
+        }
+    }
+    return w;
+}
+
 /// The order in which to show the first `mset.size()` hits (indexes into the MSet).
-std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset, bool balance) {
+std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset,
+                                           const std::vector<double>& weights, bool balance) {
     std::vector<Xapian::doccount> order(mset.size());
     for (Xapian::doccount i = 0; i < order.size(); ++i) {
         order[i] = i;
     }
-    if (!balance || mset.empty()) {
+    if (mset.empty()) {
         return order;
     }
-    const double floor = mset.begin().get_weight() * balance_ratio;
+    // The recency boost reorders the top hits by their boosted weight.
+    const auto limit = std::min<Xapian::doccount>(mset.size(), balance_depth);
+    std::stable_sort(
+        order.begin(), order.begin() + limit,
+        [&](Xapian::doccount a, Xapian::doccount b) { return weights[a] > weights[b]; });
+    if (!balance) {
+        return order;
+    }
+    const double floor = weights[order.front()] * balance_ratio;
     std::vector<std::pair<std::size_t, Xapian::doccount>> keyed;  // (rank within language, index)
     std::map<std::string, std::size_t> seen;
     // Only the first balance_depth hits are reordered, whatever the page asked for, so
     // every page of a query sees the same order.
-    const auto limit = std::min<Xapian::doccount>(mset.size(), balance_depth);
-    for (auto it = mset.begin();
-         it != mset.end() && it.get_rank() < limit && it.get_weight() >= floor; ++it) {
-        const std::string lang = it.get_document().get_value(schema::slot(schema::ValueSlot::Lang));
-        keyed.emplace_back(seen[lang]++, it.get_rank());
+    for (Xapian::doccount n = 0; n < limit && weights[order[n]] >= floor; ++n) {
+        const std::string lang =
+            mset[order[n]].get_document().get_value(schema::slot(schema::ValueSlot::Lang));
+        keyed.emplace_back(seen[lang]++, order[n]);
     }
     std::stable_sort(keyed.begin(), keyed.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -135,6 +194,75 @@ MatchedTerm matched_term(const std::string& term, const std::set<std::string>& e
     return m;
 }
 
+/// Counts matches by language, year, issuer, type and topic while Xapian matches.
+class FacetSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double /*weight*/) override {
+        using schema::ValueSlot;
+        ++counts_["lang"][doc.get_value(schema::slot(ValueSlot::Lang))];
+        const std::string date = doc.get_value(schema::slot(ValueSlot::Date));
+        if (date.size() >= 4) {
+            ++counts_["year"][date.substr(0, 4)];
+        }
+        ++counts_["issuer"][doc.get_value(schema::slot(ValueSlot::Issuer))];
+        ++counts_["type"][doc.get_value(schema::slot(ValueSlot::Type))];
+        const std::string topics = doc.get_value(schema::slot(ValueSlot::Topics));
+        for (std::size_t pos = 0; pos < topics.size();) {
+            const std::size_t eol = std::min(topics.find('\n', pos), topics.size());
+            ++counts_["topic"][topics.substr(pos, eol - pos)];
+            pos = eol + 1;
+        }
+    }
+
+    /// The facets in a fixed order; empty values left out; the most frequent values first
+    /// (years: newest first), at most max_facet_values each.
+    [[nodiscard]] std::vector<Facet> facets() const {
+        std::vector<Facet> out;
+        for (const char* name : {"lang", "year", "issuer", "type", "topic"}) {
+            Facet f{name, {}};
+            if (const auto found = counts_.find(name); found != counts_.end()) {
+                for (const auto& [value, count] : found->second) {
+                    if (!value.empty()) {
+                        f.values.push_back({value, count});
+                    }
+                }
+            }
+            const bool by_value = f.name == "year";
+            std::stable_sort(f.values.begin(), f.values.end(),
+                             [&](const FacetValue& a, const FacetValue& b) {
+                                 return by_value ? a.value > b.value : a.count > b.count;
+                             });
+            if (f.values.size() > max_facet_values) {
+                f.values.resize(max_facet_values);
+            }
+            out.push_back(std::move(f));
+        }
+        return out;
+    }
+
+  private:
+    std::map<std::string, std::map<std::string, std::size_t>> counts_;
+};
+
+/// Sort key for "oldest first": the date, with undated documents after every date.
+class OldestFirst : public Xapian::KeyMaker {
+  public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        const std::string date = doc.get_value(schema::slot(schema::ValueSlot::Date));
+        return date.empty() ? std::string("~") : date;
+    }
+};
+
+bool is_filter_term(const std::string& term) {
+    for (const std::string_view p : {schema::prefix_id, schema::prefix_lang, schema::prefix_issuer,
+                                     schema::prefix_type, schema::prefix_topic}) {
+        if (term.starts_with(p)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 SnippetTerms snippet_terms(const Xapian::Query& q) {
     SnippetTerms out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
@@ -182,6 +310,57 @@ SearchResults Searcher::search(const SearchRequest& request) {
     return results;
 }
 
+Xapian::Query Searcher::like_query(const std::string& path, std::string& id) const {
+    // The document: its id as shown in results, or a path that ends with one
+    // (corpus/en/x.md finds en/x.md).
+    std::string_view p = path;
+    Xapian::docid docid = 0;
+    while (!p.empty()) {
+        const std::string term = schema::id_term(p);
+        Xapian::PostingIterator post = impl_->db.postlist_begin(term);
+        if (post != impl_->db.postlist_end(term)) {
+            docid = *post;
+            id = p;
+            break;
+        }
+        const std::size_t slash = p.find('/');
+        p = slash == std::string_view::npos ? std::string_view() : p.substr(slash + 1);
+    }
+    if (docid == 0) {
+        throw QueryError("--like " + path + ": no such document in the index (give its path as " +
+                         "shown in results, e.g. en/x.md)");
+    }
+    // Its most telling words (Xapian's relevance-feedback expansion over stems and base
+    // forms) ...
+    Xapian::RSet rset;
+    rset.add_document(docid);
+    Xapian::Enquire enquire(impl_->db);
+    struct StemsOnly : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return term.size() > 2 && term.starts_with(schema::prefix_stem) &&
+                   std::isdigit(static_cast<unsigned char>(term[1])) == 0;
+        }
+    } stems_only;
+    const Xapian::ESet eset = enquire.get_eset(like_terms, rset, &stems_only);
+    std::vector<Xapian::Query> words;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        words.emplace_back(*it);
+    }
+    // ... and its title searched as a query, with the term bank's other names, so documents
+    // in the other language on the same subject come too.
+    const document::Document doc = schema::decode_record(impl_->db.get_document(docid).get_data());
+    query::QueryOptions options;
+    options.term_bank = &impl_->term_bank;
+    Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
+    try {
+        q = Xapian::Query(Xapian::Query::OP_OR, q,
+                          query::build(doc.title, impl_->analyzer, options).query);
+    } catch (const QueryError&) {
+        // a title with nothing searchable: the words alone
+    }
+    return {Xapian::Query::OP_AND_NOT, q, Xapian::Query(schema::id_term(id))};
+}
+
 SearchResults Searcher::search_once(const SearchRequest& request, double bigram_weight,
                                     bool* used_bigrams) {
     if (request.offset + request.limit > max_result_window) {
@@ -191,45 +370,96 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
     Xapian::Query query;
     std::vector<query::Expansion> expansions;
     std::set<std::string> expansion_terms;
+    std::vector<query::QueryNote> notes;
+    std::string like_id;
     try {
-        query::QueryOptions options = request.query_options;
-        options.term_bank = request.expand ? &impl_->term_bank : nullptr;
-        options.bigram_weight = bigram_weight;
-        query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
-        query = std::move(built.query);
-        expansions = std::move(built.expansions);
-        expansion_terms = std::move(built.expansion_terms);
-        if (used_bigrams != nullptr) {
-            *used_bigrams = built.used_bigrams;
+        if (!request.like.empty()) {
+            query = like_query(request.like, like_id);
+        } else {
+            query::QueryOptions options = request.query_options;
+            options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+            options.bigram_weight = bigram_weight;
+            query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
+            query = std::move(built.query);
+            expansions = std::move(built.expansions);
+            expansion_terms = std::move(built.expansion_terms);
+            notes = std::move(built.notes);
+            if (used_bigrams != nullptr) {
+                *used_bigrams = built.used_bigrams;
+            }
+            wildcard_notes(built.wildcards, notes);
         }
         if (!request.lang.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query(std::string(schema::prefix_lang) + request.lang));
         }
+        if (!request.since.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  query::date_filter("after", request.since));
+        }
+        if (!request.until.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  query::date_filter("date", ".." + request.until));
+        }
     } catch (const Xapian::Error& e) {
         throw QueryError("cannot build the query: " + e.get_msg());
     }
     const SnippetTerms terms = snippet_terms(query);
+    const bool by_relevance = request.sort == SortOrder::Relevance;
 
     for (int attempt = 1;; ++attempt) {
         try {
             Xapian::Enquire enquire(impl_->db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
+            enquire.set_time_limit(request.time_limit);
+            OldestFirst oldest_first;
+            if (request.sort == SortOrder::Newest) {
+                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::Date),
+                                                         true);
+            } else if (request.sort == SortOrder::Oldest) {
+                enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+            }
+            FacetSpy spy;
+            if (request.facets) {
+                enquire.add_matchspy(&spy);
+            }
             const std::size_t wanted = request.offset + request.limit;
             // Balancing and grouping reorder the top hits: look at enough of them that every
             // page of a query sees the same order.
-            const std::size_t depth = (request.balance_languages || request.group_translations)
-                                          ? std::max(2 * wanted, balance_depth)
-                                          : wanted;
-            const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth));
-            const std::vector<Entry> entries = group(
-                mset, result_order(mset, request.balance_languages), request.group_translations);
+            const std::size_t depth =
+                (request.balance_languages || request.group_translations || request.recency)
+                    ? std::max(2 * wanted, balance_depth)
+                    : wanted;
+            // Facets count every match: Xapian must look at all of them.
+            const Xapian::doccount check_at_least = request.facets ? impl_->db.get_doccount() : 0;
+            const auto started = std::chrono::steady_clock::now();
+            const Xapian::MSet mset =
+                enquire.get_mset(0, static_cast<Xapian::doccount>(depth), check_at_least);
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            const std::vector<double> weights = hit_weights(mset, request.recency && by_relevance);
+            const std::vector<Entry> entries =
+                group(mset, result_order(mset, weights, request.balance_languages && by_relevance),
+                      request.group_translations);
             SearchResults results;
             results.query = request.query;
             results.offset = request.offset;
             results.total = mset.get_matches_estimated();
             results.expansions = expansions;
+            results.notes = notes;
+            results.like = like_id;
+            results.sort = request.sort == SortOrder::Newest   ? "newest"
+                           : request.sort == SortOrder::Oldest ? "oldest"
+                                                               : "relevance";
+            if (request.time_limit > 0 && seconds >= request.time_limit) {
+                results.notes.push_back({0, "the search stopped after " +
+                                                std::to_string(request.time_limit).substr(0, 4) +
+                                                " s; results and counts may be incomplete"});
+            }
+            if (request.facets) {
+                results.facets = spy.facets();
+            }
             std::size_t rank = request.offset;
             for (std::size_t i = request.offset; i < std::min(wanted, entries.size()); ++i) {
                 const Xapian::MSetIterator it = mset[entries[i].head];
@@ -241,12 +471,17 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
                 hit.lang = doc.lang;
                 hit.date = doc.date;
                 hit.source_url = doc.source_url;
-                hit.score = std::round(it.get_weight() * 1000.0) / 1000.0;
+                hit.score = std::round(weights[entries[i].head] * 1000.0) / 1000.0;
                 hit.snippet = make_snippet(doc.body, terms, impl_->analyzer);
                 if (request.explain) {
                     for (auto t = enquire.get_matching_terms_begin(it);
                          t != enquire.get_matching_terms_end(it); ++t) {
-                        hit.matched.push_back(matched_term(*t, expansion_terms));
+                        if (is_filter_term(*t)) {
+                            continue;  // lang:, issuer:, type:, topic: match, weigh nothing
+                        }
+                        MatchedTerm m = matched_term(*t, expansion_terms);
+                        m.weight = term_weight(*t, schema::id_term(doc.id));
+                        hit.matched.push_back(std::move(m));
                     }
                 }
                 if (entries[i].partner) {
@@ -266,6 +501,49 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             throw schema::index_error(e, "cannot search", impl_->path);
         }
     }
+}
+
+double Searcher::term_weight(const std::string& term, const std::string& id_term) const {
+    // One term, one document: BM25 over the whole index's statistics, as in the full query.
+    Xapian::Enquire enquire(impl_->db);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    enquire.set_query(
+        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+    const Xapian::MSet m = enquire.get_mset(0, 1);
+    return m.empty() ? 0.0 : std::round(m.begin().get_weight() * 1000.0) / 1000.0;
+}
+
+void Searcher::wildcard_notes(const std::vector<std::string>& prefixes,
+                              std::vector<query::QueryNote>& notes) const {
+    for (const std::string& prefix : prefixes) {
+        Xapian::termcount n = 0;
+        for (auto t = impl_->db.allterms_begin(prefix);
+             t != impl_->db.allterms_end(prefix) && n <= query::max_wildcard_terms; ++t) {
+            ++n;
+        }
+        if (n == 0) {
+            notes.push_back({0, prefix + "* matches no indexed word"});
+        } else if (n > query::max_wildcard_terms) {
+            notes.push_back({0, prefix + "* matches more than " +
+                                    std::to_string(query::max_wildcard_terms) +
+                                    " indexed words; the most frequent " +
+                                    std::to_string(query::max_wildcard_terms) + " were searched"});
+        }
+    }
+}
+
+SortOrder parse_sort_order(std::string_view name) {
+    if (name == "relevance") {
+        return SortOrder::Relevance;
+    }
+    if (name == "newest") {
+        return SortOrder::Newest;
+    }
+    if (name == "oldest") {
+        return SortOrder::Oldest;
+    }
+    throw UsageError("unknown sort order \"" + std::string(name) +
+                     "\" (use relevance, newest or oldest)");
 }
 
 }  // namespace seisaku::search

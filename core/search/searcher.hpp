@@ -2,6 +2,8 @@
 // @brief Opens an index, checks how it was built, runs queries and pages through hits.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -54,6 +56,9 @@ inline constexpr double recency_boost = 0.1;
 /// Facets list at most this many values each (the most frequent; years: the newest).
 inline constexpr std::size_t max_facet_values = 20;
 
+/// A like-search uses this many of the document's most telling words.
+inline constexpr Xapian::termcount like_terms = 20;
+
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
 inline constexpr std::size_t max_result_window = 10000;
 /// Hits below this share of the best score are not moved by language balancing (chosen
@@ -94,6 +99,13 @@ class Searcher {
   private:
     SearchResults search_once(const SearchRequest& request, double bigram_weight,
                               bool* used_bigrams = nullptr);
+    /// The query of a like-search, and in `id` the document's id.
+    Xapian::Query like_query(const std::string& path, std::string& id) const;
+    /// A matched term's BM25 weight in one document (for explain).
+    double term_weight(const std::string& term, const std::string& id_term) const;
+    /// Says when a wildcard matched nothing or more words than were searched.
+    void wildcard_notes(const std::vector<std::string>& prefixes,
+                        std::vector<query::QueryNote>& notes) const;
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -36,7 +36,7 @@ expect "index --version" 0 "^seisaku-index [0-9]" -- "$index" --version
 expect "unknown option" 2 "Run with --help for more information" -- "$search" --db "$db" --bogus x
 expect "limit out of range" 2 "5000" -- "$search" --db "$db" -n 5000 x
 expect "bad --lang" 2 "fr" -- "$search" --db "$db" --lang fr x
-expect "missing query" 2 "query is required" -- "$search" --db "$db"
+expect "missing query" 2 "give a query, or --like PATH" -- "$search" --db "$db"
 expect "bad --max-size" 2 "not a size" -- "$index" --db "$db" --max-size 12Q "$data/fixtures"
 
 # --- faults with sysexits codes and messages naming what failed ---
@@ -57,7 +57,7 @@ expect "long query" 2 "query too long \(100000 bytes, max 1024\)" -- "$search" -
 expect "env SEISAKU_DB" 0 "en/dfft.md" -- env SEISAKU_DB="$db" "$search" DFFT
 expect "expansion shown" 0 "also searched for 半導体 as: semiconductor" -- "$search" --db "$db" 半導体 DFFT
 expect "cross-language" 0 "en/dfft.md" -- "$search" --db "$db" --lang en 信頼性のある自由なデータ流通
-expect "--explain" 0 "matched: .*dfft \(stem, expansion\)" -- "$search" --db "$db" --lang en --explain 信頼性のある自由なデータ流通
+expect "--explain" 0 "matched: .*dfft \(stem, expansion, [0-9.]+\)" -- "$search" --db "$db" --lang en --explain 信頼性のある自由なデータ流通
 expect "--no-expand" 1 "no results" -- "$search" --db "$db" --lang en --no-expand 信頼性のある自由なデータ流通
 printf 'quantum computing\t量子計算\tqc\thpc\n' > "$tmp/glossary.tsv"
 expect "--glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --glossary "$tmp/glossary.tsv" 量子計算

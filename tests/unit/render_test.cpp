@@ -51,11 +51,31 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(nlohmann::json::parse(render::json(paired))["results"][0]["translation"] ==
           nlohmann::json::parse(R"({"path":"ja/x.md","title":"題名","lang":"ja"})"));
     auto explained = sample();
-    explained.hits[0].matched = {{"polici", "stem", false}, {"dfft", "word", true}};
+    explained.hits[0].matched = {{"polici", "stem", false, 1.25}, {"dfft", "word", true, 0.5}};
     const auto e = nlohmann::json::parse(render::json(explained));
-    CHECK(e["results"][0]["matched"] ==
-          nlohmann::json::parse(R"([{"term":"polici","kind":"stem","expansion":false},)"
-                                R"({"term":"dfft","kind":"word","expansion":true}])"));
+    CHECK(
+        e["results"][0]["matched"] ==
+        nlohmann::json::parse(R"([{"term":"polici","kind":"stem","expansion":false,"weight":1.25},)"
+                              R"({"term":"dfft","kind":"word","expansion":true,"weight":0.5}])"));
+    // Fields added for issue 5: notes always, facets and like only when asked.
+    CHECK(j["notes"] == nlohmann::json::array());
+    CHECK(j["sort"] == "relevance");
+    CHECK_FALSE(j.contains("facets"));
+    CHECK_FALSE(j.contains("like"));
+    auto more = sample();
+    more.notes = {{12, "a ( was not closed; it closes at the end"}};
+    more.facets = {{"lang", {{"ja", 3}, {"en", 2}}}, {"year", {}}};
+    more.like = "en/x.md";
+    more.sort = "newest";
+    const auto m = nlohmann::json::parse(render::json(more));
+    CHECK(m["notes"] ==
+          nlohmann::json::parse(
+              R"([{"offset":12,"message":"a ( was not closed; it closes at the end"}])"));
+    CHECK(m["facets"] ==
+          nlohmann::json::parse(R"({"lang":[{"value":"ja","count":3},{"value":"en","count":2}],)"
+                                R"("year":[]})"));
+    CHECK(m["like"] == "en/x.md");
+    CHECK(m["sort"] == "newest");
 }
 
 TEST_CASE("terminal lines show control characters as escapes", "[render]") {
