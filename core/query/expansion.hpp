@@ -18,6 +18,7 @@ struct QueryNote {
 struct Expansion {
     std::string from;             ///< the clause as typed (normalized)
     std::vector<std::string> to;  ///< the term bank's other names for it
+    bool excluded = false;        ///< the clause was excluded (-word): so are its other names
 };
 
 }  // namespace seisaku::query

@@ -488,8 +488,7 @@ class Builder {
     /// The other names of a word or phrase in the term bank, as one OR query; each name is
     /// a Z term (one word) or an exact phrase.
     Xapian::Query expansion(const QueryNode& n) {
-        if (options_.term_bank == nullptr || !n.field.empty() || n.occur == Occur::MustNot ||
-            negated_ > 0) {
+        if (options_.term_bank == nullptr || !n.field.empty()) {
             return {};
         }
         std::vector<Xapian::Query> alternatives;
@@ -500,6 +499,9 @@ class Builder {
             const std::size_t before = alternatives.size();
             add_alternatives(found.to, alternatives);
             if (alternatives.size() > before) {
+                // An excluded word leaves out its other names too (-行動規範 also leaves
+                // out "Code of Conduct"): the reader excludes a subject, not a spelling.
+                found.excluded = n.occur == Occur::MustNot || negated_ > 0;
                 expansions_.push_back(std::move(found));
             }
         }

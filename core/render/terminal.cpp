@@ -91,7 +91,8 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
         out << "no word matched exactly; these match the Japanese characters of the query\n";
     }
     for (const query::Expansion& e : results.expansions) {
-        out << "also searched for " << terminal_safe(e.from) << " as:";
+        out << (e.excluded ? "also left out " : "also searched for ") << terminal_safe(e.from)
+            << " as:";
         for (std::size_t i = 0; i < e.to.size(); ++i) {
             out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
         }

@@ -165,10 +165,18 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     const query::BuiltQuery both = query::build("semiconductor 半導体", a, o);
     CHECK_FALSE(both.expansion_terms.contains("Zsemiconductor"));
     CHECK(both.expansion_terms.contains("Zchip"));
-    // Excluded groups are not expanded either.
-    CHECK(query::build("データ -(semiconductor)", a, o).expansions.empty());
-    // Excluded words, fields and phrases not in the bank are left alone.
-    CHECK(query::build("-DFFT policy", a, o).expansions.empty());
+    // An excluded word or group leaves out its other names too (issue 5: 広島AIプロセス
+    // -行動規範 leaves out the Code of Conduct in both languages), and says so.
+    const query::BuiltQuery excluded = query::build("データ -(semiconductor)", a, o);
+    REQUIRE(excluded.expansions.size() == 1);
+    CHECK(excluded.expansions[0].excluded);
+    CHECK(excluded.query.get_description().find("AND_NOT") != std::string::npos);
+    CHECK(excluded.query.get_description().find("Z半導体") != std::string::npos);
+    const query::BuiltQuery minus = query::build("-DFFT policy", a, o);
+    REQUIRE(minus.expansions.size() == 1);
+    CHECK(minus.expansions[0].excluded);
+    CHECK_FALSE(query::build("DFFT policy", a, o).expansions[0].excluded);
+    // Fields are left alone.
     CHECK(query::build("title:DFFT", a, o).expansions.empty());
     CHECK(query::build_query("DFFT", a).get_description() == "Query(Zdfft)");
 }
