@@ -331,10 +331,20 @@ Xapian::Query Searcher::like_query(const std::string& path, std::string& id) con
                          "shown in results, e.g. en/x.md)");
     }
     // Its most telling words (Xapian's relevance-feedback expansion over stems and base
-    // forms) ...
+    // forms), and its translation's, so that both languages are searched ...
     Xapian::RSet rset;
     rset.add_document(docid);
     Xapian::Enquire enquire(impl_->db);
+    const std::string key =
+        impl_->db.get_document(docid).get_value(schema::slot(schema::ValueSlot::TranslationKey));
+    if (!key.empty()) {
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+                                        schema::slot(schema::ValueSlot::TranslationKey), key, key));
+        const Xapian::MSet partners = enquire.get_mset(0, 4);
+        for (auto it = partners.begin(); it != partners.end(); ++it) {
+            rset.add_document(*it);
+        }
+    }
     struct StemsOnly : Xapian::ExpandDecider {
         bool operator()(const std::string& term) const override {
             return term.size() > 2 && term.starts_with(schema::prefix_stem) &&
