@@ -395,7 +395,9 @@ class Builder {
         if (terms.size() < 2) {
             return terms.empty() ? Xapian::Query() : terms.front();
         }
-        const auto window = static_cast<Xapian::termcount>(n.window + terms.size() - 1);
+        // Xapian's window is the span the terms lie in: n words between two terms is a
+        // span of n + 2 positions.
+        const auto window = static_cast<Xapian::termcount>(n.window + terms.size());
         return {Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window};
     }
 

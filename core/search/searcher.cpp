@@ -101,7 +101,8 @@ std::vector<double> hit_weights(const Xapian::MSet& mset, bool recency) {
 
 /// The order in which to show the first `mset.size()` hits (indexes into the MSet).
 std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset,
-                                           const std::vector<double>& weights, bool balance) {
+                                           const std::vector<double>& weights, bool boosted,
+                                           bool balance) {
     std::vector<Xapian::doccount> order(mset.size());
     for (Xapian::doccount i = 0; i < order.size(); ++i) {
         order[i] = i;
@@ -111,9 +112,11 @@ std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset,
     }
     // The recency boost reorders the top hits by their boosted weight.
     const auto limit = std::min<Xapian::doccount>(mset.size(), balance_depth);
-    std::stable_sort(
-        order.begin(), order.begin() + limit,
-        [&](Xapian::doccount a, Xapian::doccount b) { return weights[a] > weights[b]; });
+    if (boosted) {
+        std::stable_sort(
+            order.begin(), order.begin() + limit,
+            [&](Xapian::doccount a, Xapian::doccount b) { return weights[a] > weights[b]; });
+    }
     if (!balance) {
         return order;
     }
@@ -450,7 +453,9 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             const std::vector<double> weights = hit_weights(mset, request.recency && by_relevance);
             const std::vector<Entry> entries =
-                group(mset, result_order(mset, weights, request.balance_languages && by_relevance),
+                group(mset,
+                      result_order(mset, weights, request.recency && by_relevance,
+                                   request.balance_languages && by_relevance),
                       request.group_translations);
             SearchResults results;
             results.query = request.query;
