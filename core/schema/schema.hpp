@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "5";
+inline constexpr std::string_view schema_version = "6";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -51,5 +51,13 @@ inline constexpr std::string_view meta_schema = "seisaku.schema";
 inline constexpr std::string_view meta_analyzer = "seisaku.analyzer";
 inline constexpr std::string_view meta_dictionary = "seisaku.dictionary";
 inline constexpr std::string_view meta_normalization = "seisaku.normalization";
+
+// Spelling and synonym data, for "did you mean" (search/suggest.hpp).
+/// English-path words of at least this many ASCII letters (a-z only) go into Xapian's
+/// spelling table, counted once per document that holds them.
+inline constexpr std::size_t min_spelling_letters = 3;
+/// Synonym key prefix: "R" + reading key (text/transliterate.hpp: romaji, long vowels as
+/// one) → the kana words and katakana compounds of that reading, as indexed.
+inline constexpr std::string_view prefix_reading = "R";
 
 }  // namespace seisaku::schema
