@@ -27,6 +27,7 @@ struct Options {
     bool no_expand = false;
     bool explain = false;
     bool no_group = false;
+    bool no_suggest = false;
     std::string glossary;
     std::string default_op = "or";
     seisaku::analysis::AnalyzerOptions analyzer;
@@ -65,6 +66,8 @@ void setup(CLI::App& app, Options& o) {
                  "show per hit which words, stems, compounds and expansions matched");
     app.add_flag("--no-balance", o.no_balance,
                  "plain score order (by default the top hits take turns by language)");
+    app.add_flag("--no-suggest", o.no_suggest,
+                 "no \"did you mean\" line for misspelled or romaji words");
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -106,6 +109,7 @@ int run(const Options& o) {
     request.expand = !o.no_expand;
     request.explain = o.explain;
     request.group_translations = !o.no_group;
+    request.suggest = !o.no_suggest;
     if (!o.glossary.empty()) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;

@@ -57,6 +57,8 @@ struct SearchResults {
     std::vector<Hit> hits;
     bool bigram_fallback = false;  ///< nothing matched the words; Japanese character pairs did
     std::vector<query::Expansion> expansions;  ///< other names the query was also searched by
+    /// "did you mean": a corrected query that finds more (SearchRequest::suggest)
+    std::optional<std::string> suggestion;
 };
 
 }  // namespace seisaku::search

@@ -26,6 +26,7 @@ struct SearchRequest {
     bool explain = false;  ///< fill Hit::matched
     bool group_translations =
         true;  ///< a translation found too is shown with its partner      ///< see Searcher::search
+    bool suggest = true;  ///< fill SearchResults::suggestion when the query finds little
 };
 
 /// Largest offset + limit a request may ask for (never a huge get_mset()).
@@ -54,6 +55,9 @@ class Searcher {
     /// A query with Japanese words that finds nothing is run once more matching character
     /// bigrams (SearchResults::bigram_fallback), so no query comes back empty because MeCab
     /// cut a word differently in the text.
+    ///
+    /// With `suggest`, a misspelled or romaji word may bring a corrected query
+    /// (SearchResults::suggestion; the rule is in search/suggest.hpp).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;
@@ -64,6 +68,7 @@ class Searcher {
   private:
     SearchResults search_once(const SearchRequest& request, double bigram_weight,
                               bool* used_bigrams = nullptr);
+    std::optional<std::string> suggestion(const SearchRequest& request, std::size_t word_matches);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;
