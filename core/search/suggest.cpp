@@ -146,7 +146,9 @@ std::optional<std::string> suggest(const Xapian::Database& db, std::string_view 
             continue;
         }
         std::string best;
-        Xapian::doccount best_count = alone;
+        // A word the index has is replaced only by a much more common one (rare words are
+        // often right: Xapian offers "plans" for "plants" when "plans" is more frequent).
+        Xapian::doccount best_count = alone == 0 ? 0 : alone * suggest_ratio - 1;
         for (const std::string& c : candidates(db, p.text)) {
             const Xapian::doccount n = count(c);
             if (n > best_count) {

@@ -14,6 +14,8 @@ namespace seisaku::search {
 
 /// A query that found fewer documents than this is "few": its rare words may be corrected.
 inline constexpr Xapian::doccount suggest_below = 3;
+/// A word that finds some documents is replaced only by one finding this many times as many.
+inline constexpr Xapian::doccount suggest_ratio = 3;
 /// At most this many words of a query are looked at, and this many readings of one word.
 inline constexpr std::size_t max_suggest_words = 8;
 inline constexpr std::size_t max_reading_candidates = 8;
@@ -32,7 +34,7 @@ using MatchCounter = std::function<Xapian::doccount(const std::string& query)>;
 /// letters, 2 for longer ones; ASCII letters only); for romaji, its ICU Latin-Katakana form;
 /// for kana, the other kana script; and the indexed kana words that share its reading key
 /// (schema::prefix_reading synonyms). The candidate that finds the most documents wins if it
-/// finds more than the word.
+/// finds some (a word that finds none) or `suggest_ratio` times as many as the word.
 ///
 /// The corrected query (the query in its normalized form, words replaced) is returned only
 /// when it differs from the query, finds at least one document and at least `found`.

@@ -4,6 +4,7 @@
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "error.hpp"
@@ -137,7 +138,20 @@ std::string hiragana_to_katakana(std::string_view valid_utf8) {
 }
 
 std::string katakana_to_hiragana(std::string_view valid_utf8) {
-    return apply(Id::KatakanaToHiragana, valid_utf8);
+    // ICU spells ー as the vowel it lengthens (データ → でえた); keep it as written (でーた).
+    constexpr std::string_view mark = "\xE3\x83\xBC";  // ー
+    std::string out;
+    std::size_t at = 0;
+    while (at <= valid_utf8.size()) {
+        const std::size_t found = std::min(valid_utf8.find(mark, at), valid_utf8.size());
+        out += apply(Id::KatakanaToHiragana, valid_utf8.substr(at, found - at));
+        if (found == valid_utf8.size()) {
+            break;
+        }
+        out += mark;
+        at = found + mark.size();
+    }
+    return out;
 }
 
 }  // namespace seisaku::text

@@ -32,7 +32,7 @@ enum class KanaScript {
 [[nodiscard]] std::string romaji_to_katakana(std::string_view ascii);
 
 /// Hiragana to katakana and back (ICU Hiragana-Katakana, Katakana-Hiragana): せきゅりてぃ ⇄
-/// セキュリティ. Other characters pass unchanged.
+/// セキュリティ, でーた ⇄ データ (ー stays). Other characters pass unchanged.
 [[nodiscard]] std::string hiragana_to_katakana(std::string_view valid_utf8);
 [[nodiscard]] std::string katakana_to_hiragana(std::string_view valid_utf8);
 

@@ -153,6 +153,14 @@ TEST_CASE("suggest() replaces only the words that need it", "[suggest]") {
     CHECK(shown(search::suggest(db, "policy", 10, count)) == "-");
     // The corrected query would find fewer than the original did.
     CHECK(shown(search::suggest(db, "goverance", 6, count)) == "-");
+    // A word that finds something is replaced only by one finding 3 times as many.
+    const auto kana = [](Xapian::doccount hiragana) -> search::MatchCounter {
+        return [hiragana](const std::string& q) -> Xapian::doccount {
+            return q == "でーた" ? hiragana : q == "データ" ? 1 : 0;
+        };
+    };
+    CHECK(shown(search::suggest(db, "データ", 1, kana(2))) == "-");
+    CHECK(shown(search::suggest(db, "データ", 1, kana(3))) == "でーた");
     // A counter that finds nothing never gets a suggestion.
     const search::MatchCounter none = [](const std::string&) -> Xapian::doccount { return 0; };
     CHECK(shown(search::suggest(db, "goverance sekyuriti", 0, none)) == "-");

@@ -161,6 +161,10 @@ TEST_CASE("romaji to katakana and kana to kana", "[text]") {
     CHECK(text::romaji_to_katakana("").empty());
     CHECK(text::hiragana_to_katakana("せきゅりてぃ") == "セキュリティ");
     CHECK(text::katakana_to_hiragana("セキュリティ") == "せきゅりてぃ");
+    CHECK(text::katakana_to_hiragana("データスペース") == "でーたすぺーす");  // ー stays
+    CHECK(text::katakana_to_hiragana("ー") == "ー");
+    CHECK(text::katakana_to_hiragana("") == "");
+    CHECK(text::hiragana_to_katakana("でーた") == "データ");
     CHECK(text::hiragana_to_katakana("abc") == "abc");
 
     CHECK(text::kana_script("データスペース") == text::KanaScript::Katakana);
