@@ -27,6 +27,7 @@ struct Options {
     bool no_expand = false;
     bool explain = false;
     bool no_group = false;
+    bool no_suggest = false;
     std::string glossary;
     std::string default_op = "or";
     bool facets = false;
@@ -74,6 +75,8 @@ void setup(CLI::App& app, Options& o) {
                  "show per hit which words, stems, compounds and expansions matched");
     app.add_flag("--no-balance", o.no_balance,
                  "plain score order (by default the top hits take turns by language)");
+    app.add_flag("--no-suggest", o.no_suggest,
+                 "no \"did you mean\" line for misspelled or romaji words");
     app.add_option("--color", o.color, "bold highlights: auto (on a terminal), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -148,6 +151,7 @@ int run(const Options& o) {
     request.until = o.until;
     request.like = o.like;
     request.time_limit = o.time_limit;
+    request.suggest = !o.no_suggest;
     if (!o.glossary.empty()) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;

@@ -5,12 +5,16 @@
 
 #include <xapian.h>
 
+#include <set>
+#include <utility>
+
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
+#include "text/transliterate.hpp"
 
 namespace seisaku::index {
 namespace fs = std::filesystem;
@@ -58,6 +62,68 @@ Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite) 
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot open", shown);
     }
+}
+
+/// An English word for the spelling table: ASCII letters only (the term is case folded).
+bool is_spelling_word(std::string_view term) {
+    if (term.size() < schema::min_spelling_letters) {
+        return false;
+    }
+    for (const char c : term) {
+        if (c < 'a' || c > 'z') {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// What a document adds to the spelling and synonym tables ("did you mean").
+struct SuggestionData {
+    std::set<std::string> spelling;                          ///< English words
+    std::set<std::pair<std::string, std::string>> readings;  ///< (synonym key, kana word)
+
+    void add_reading(const std::string& word) {
+        if (word.size() > analysis::max_term_bytes) {
+            return;
+        }
+        const std::string key = text::reading_key(word);
+        if (key.size() >= 2) {
+            readings.emplace(with_prefix(schema::prefix_reading, key), word);
+        }
+    }
+
+    void add(const std::vector<analysis::Token>& tokens) {
+        for (const analysis::Token& t : tokens) {
+            if (t.kind == analysis::TokenKind::Word && is_spelling_word(t.term)) {
+                spelling.insert(t.term);
+            } else if (t.kind == analysis::TokenKind::Noun &&
+                       text::kana_script(t.term) != text::KanaScript::None) {
+                add_reading(t.term);
+            }
+        }
+        // A katakana compound (データ|スペース) is searched as one word too.
+        for (const analysis::Compound& c : analysis::compounds(tokens)) {
+            if (c.last > c.first && text::kana_script(c.key) == text::KanaScript::Katakana) {
+                add_reading(c.key);
+            }
+        }
+    }
+};
+
+/// The spelling words of the document stored under `id_term` (before it is replaced).
+std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::string& id_term) {
+    std::vector<std::string> out;
+    const Xapian::PostingIterator p = db.postlist_begin(id_term);
+    if (p == db.postlist_end(id_term)) {
+        return out;
+    }
+    const Xapian::Document old = db.get_document(*p);
+    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
+        if (is_spelling_word(*t)) {
+            out.push_back(*t);
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -143,9 +209,25 @@ Outcome IndexWriter::add(const document::Document& doc) {
     xdoc.add_value(slot(ValueSlot::Type), doc.type);
     xdoc.add_value(slot(ValueSlot::Topics), topics);
     xdoc.set_data(schema::encode_record(doc));
+    SuggestionData suggestion_data;
+    suggestion_data.add(title);
+    suggestion_data.add(body);
     try {
         const bool existed = impl_->db.term_exists(id_term);
+        const std::vector<std::string> old_spelling =
+            existed ? stored_spelling(impl_->db, id_term) : std::vector<std::string>{};
         impl_->db.replace_document(id_term, xdoc);
+        // Spelling frequencies count documents: a replaced document's words are taken back.
+        // Synonyms are a set and stay; the searcher checks a suggestion finds something.
+        for (const std::string& w : old_spelling) {
+            impl_->db.remove_spelling(w);
+        }
+        for (const std::string& w : suggestion_data.spelling) {
+            impl_->db.add_spelling(w);
+        }
+        for (const auto& [key, word] : suggestion_data.readings) {
+            impl_->db.add_synonym(key, word);
+        }
         if (++impl_->pending >= impl_->commit_every) {
             commit();
         }

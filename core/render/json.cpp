@@ -67,6 +67,8 @@ std::string json(const search::SearchResults& results) {
         }
         out["results"].push_back(std::move(h));
     }
+    out["suggestion"] = results.suggestion ? nlohmann::ordered_json(*results.suggestion)
+                                           : nlohmann::ordered_json(nullptr);
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 

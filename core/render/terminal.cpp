@@ -115,6 +115,9 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
     if (results.sort != "relevance") {
         out << "sorted by date, " << results.sort << " first\n";
     }
+    if (results.suggestion) {
+        out << "did you mean: " << terminal_safe(*results.suggestion) << "?\n";
+    }
     const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
     const std::size_t last = results.offset + results.hits.size();
     if (results.hits.empty()) {

@@ -62,4 +62,12 @@ inline constexpr std::string_view meta_analyzer = "seisaku.analyzer";
 inline constexpr std::string_view meta_dictionary = "seisaku.dictionary";
 inline constexpr std::string_view meta_normalization = "seisaku.normalization";
 
+// Spelling and synonym data, for "did you mean" (search/suggest.hpp).
+/// English-path words of at least this many ASCII letters (a-z only) go into Xapian's
+/// spelling table, counted once per document that holds them.
+inline constexpr std::size_t min_spelling_letters = 3;
+/// Synonym key prefix: "R" + reading key (text/transliterate.hpp: romaji, long vowels as
+/// one) → the kana words and katakana compounds of that reading, as indexed.
+inline constexpr std::string_view prefix_reading = "R";
+
 }  // namespace seisaku::schema

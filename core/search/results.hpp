@@ -76,6 +76,8 @@ struct SearchResults {
     std::vector<Facet> facets;                 ///< with SearchRequest::facets
     std::string sort = "relevance";            ///< relevance, newest or oldest
     std::string like;                          ///< the document a like-search started from
+    /// "did you mean": a corrected query that finds more (SearchRequest::suggest)
+    std::optional<std::string> suggestion;
 };
 
 }  // namespace seisaku::search

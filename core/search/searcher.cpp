@@ -18,6 +18,7 @@
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
 #include "search/snippet.hpp"
+#include "search/suggest.hpp"
 
 namespace seisaku::search {
 namespace fs = std::filesystem;
@@ -301,14 +302,19 @@ void Searcher::set_term_bank(query::TermBank bank) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
     SearchResults results = search_once(request, 0);
+    const std::size_t word_matches = results.total;
     // `total` counts matches whatever the page, so every page takes the same decision.
-    if (results.total == 0 && !analysis::japanese_bigrams(request.query).empty()) {
+    if (results.total == 0 && request.like.empty() &&
+        !analysis::japanese_bigrams(request.query).empty()) {
         bool used = false;
         SearchResults fallback = search_once(request, 1.0, &used);
         if (used && fallback.total > 0) {
             fallback.bigram_fallback = true;
-            return fallback;
+            results = std::move(fallback);
         }
+    }
+    if (request.suggest && request.like.empty()) {
+        results.suggestion = suggestion(request, word_matches);
     }
     return results;
 }
@@ -372,6 +378,40 @@ Xapian::Query Searcher::like_query(const std::string& path, std::string& id) con
         // a title with nothing searchable: the words alone
     }
     return {Xapian::Query::OP_AND_NOT, q, Xapian::Query(schema::id_term(id))};
+}
+
+std::optional<std::string> Searcher::suggestion(const SearchRequest& request,
+                                                std::size_t word_matches) {
+    query::QueryOptions options = request.query_options;
+    options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+    options.bigram_weight = 0;
+    const MatchCounter count = [&](const std::string& text) -> Xapian::doccount {
+        Xapian::Query q;
+        try {
+            q = query::build(text, impl_->analyzer, options).query;
+        } catch (const QueryError&) {
+            return 0;
+        }
+        if (!request.lang.empty()) {
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(std::string(schema::prefix_lang) + request.lang));
+        }
+        Xapian::Enquire enquire(impl_->db);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        const Xapian::MSet mset = enquire.get_mset(0, 1);
+        return mset.empty() ? 0 : std::max<Xapian::doccount>(1, mset.get_matches_estimated());
+    };
+    try {
+        return suggest(impl_->db, request.query,
+                       static_cast<Xapian::doccount>(
+                           std::min<std::size_t>(word_matches, Xapian::doccount(-1))),
+                       count);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        return std::nullopt;  // the results stand; a suggestion can wait for the next query
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot suggest from", impl_->path);
+    }
 }
 
 SearchResults Searcher::search_once(const SearchRequest& request, double bigram_weight,

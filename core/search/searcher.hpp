@@ -47,6 +47,7 @@ struct SearchRequest {
     /// Search for documents like this one (its path as shown in results) instead of `query`.
     std::string like;
     double time_limit = 2.0;  ///< seconds of matching before Xapian returns what it has
+    bool suggest = true;      ///< fill SearchResults::suggestion when the query finds little
 };
 
 /// Largest share of a score the recency boost adds (a document dated like the newest hit
@@ -89,6 +90,9 @@ class Searcher {
     /// Newest/oldest sort by the date value, with relevance for ties; balancing is off
     /// then. With `recency`, the top hits' scores are multiplied by
     /// 1 + recency_boost * 2^(-age / 2 years), age counted from the newest of them.
+    ///
+    /// With `suggest`, a misspelled or romaji word may bring a corrected query
+    /// (SearchResults::suggestion; the rule is in search/suggest.hpp).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
     [[nodiscard]] std::size_t document_count() const;
@@ -106,6 +110,7 @@ class Searcher {
     /// Says when a wildcard matched nothing or more words than were searched.
     void wildcard_notes(const std::vector<std::string>& prefixes,
                         std::vector<query::QueryNote>& notes) const;
+    std::optional<std::string> suggestion(const SearchRequest& request, std::size_t word_matches);
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

@@ -88,6 +88,16 @@ expect "translation grouped" 0 "also in ja: ja/dfft.md" -- "$search" --db "$db" 
 expect "--no-group" 0 "json ok 2" -- bash -c "\"$search\" --db \"$db\" --no-group --json DFFT | python3 -c '$json_check'"
 expect "json hostile" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json quantum | python3 -c '$json_check'"
 expect "json invalid utf-8 query" 0 "json ok" -- bash -c "\"$search\" --db \"$db\" --json \$'DFFT \xff' | python3 -c '$json_check'"
+suggest_check='
+import json, sys
+d = json.load(sys.stdin)
+assert "suggestion" in d, d.keys()
+print("suggestion", d["suggestion"])
+'
+expect "json suggestion null" 0 "^suggestion None$" -- bash -c "\"$search\" --db \"$db\" --json DFFT | python3 -c '$suggest_check'"
+expect "json suggestion" 1 "^suggestion borders$" -- bash -c "\"$search\" --db \"$db\" --json bordrs | python3 -c '$suggest_check'; exit \${PIPESTATUS[0]}"
+expect "did you mean" 1 "^did you mean: borders\?$" -- "$search" --db "$db" bordrs
+expect "--no-suggest" 1 "^no results" -- bash -c "\"$search\" --db \"$db\" --no-suggest bordrs | head -1; exit \${PIPESTATUS[0]}"
 expect "closed pipe is quiet" 0 "^1\. " -- bash -c "\"$search\" --db \"$db\" DFFT | head -1"
 
 # --- bad files: repaired or skipped with a message, never a crash (BAD-INPUTS I1-I4) ---

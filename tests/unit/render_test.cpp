@@ -32,6 +32,7 @@ search::SearchResults sample() {
 TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", "[render]") {
     const auto j = nlohmann::json::parse(render::json(sample()));
     CHECK(j["query"] == "DFFT \xEF\xBF\xBD");
+    CHECK(j["suggestion"].is_null());
     CHECK(j["total"] == 42);
     CHECK(j["offset"] == 0);
     REQUIRE(j["results"].size() == 1);
@@ -76,6 +77,21 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
                                 R"("year":[]})"));
     CHECK(m["like"] == "en/x.md");
     CHECK(m["sort"] == "newest");
+}
+
+TEST_CASE("a suggestion is a JSON string and a terminal line", "[render]") {
+    search::SearchResults r;
+    r.query = "semiconductr";
+    r.suggestion = "semiconductor\x1b[31m";
+    CHECK(nlohmann::json::parse(render::json(r))["suggestion"] == "semiconductor\x1b[31m");
+    std::ostringstream out;
+    render::terminal(out, r, {false});
+    CHECK(out.str() ==
+          "did you mean: semiconductor\\x1b[31m?\nno results (about 0 matches in all)\n");
+    r.suggestion.reset();
+    std::ostringstream none;
+    render::terminal(none, r, {false});
+    CHECK(none.str() == "no results (about 0 matches in all)\n");
 }
 
 TEST_CASE("terminal lines show control characters as escapes", "[render]") {

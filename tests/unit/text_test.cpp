@@ -3,6 +3,7 @@
 
 #include "text/normalize.hpp"
 #include "text/script_runs.hpp"
+#include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
 using namespace seisaku;
@@ -125,4 +126,52 @@ TEST_CASE("sentence ends after 。！？ and after .!? before a space", "[text]"
     CHECK(sentences[1] == "AI is 3.5 times faster.");
     CHECK(sentences[2] == " Next!\n");  // a line feed right after a full stop ends nothing new
     CHECK(sentences[3] == "最後");
+}
+
+TEST_CASE("reading keys: romaji and both kana spellings of a word share one", "[text]") {
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        // word, reading key
+        {"データスペース", "detasupesu"},  // ー is a long vowel, written once
+        {"でーたすぺーす", "detasupesu"},
+        {"detasupesu", "detasupesu"},
+        {"de-tasupe-su", "detasupesu"},
+        {"deetasupeesu", "detasupesu"},
+        {"DeTaSuPeSu", "detasupesu"},
+        {"セキュリティ", "sekyuriti"},
+        {"せきゅりてぃ", "sekyuriti"},
+        {"ガバナンス", "gabanansu"},
+        {"サーバ", "saba"},
+        {"ウィキ", "uiki"},            // ICU writes u~i; the ~ goes
+        {"コンニチハ", "konnichiha"},  // and the ' of n'
+        {"個人", ""},                  // kanji have no reading here
+        {"", ""},
+    };
+    for (const auto& [word, key] : rows) {
+        INFO(word);
+        CHECK(text::reading_key(word) == key);
+    }
+}
+
+TEST_CASE("romaji to katakana and kana to kana", "[text]") {
+    CHECK(text::romaji_to_katakana("sekyuriti") == "セキュリティ");
+    CHECK(text::romaji_to_katakana("de-tasupe-su") == "データスペース");
+    CHECK(text::romaji_to_katakana("gabanansu") == "ガバナンス");
+    CHECK(text::romaji_to_katakana("kon'nichiha") == "コンニチハ");
+    CHECK(text::romaji_to_katakana("policy").empty());  // y and c are left over
+    CHECK(text::romaji_to_katakana("").empty());
+    CHECK(text::hiragana_to_katakana("せきゅりてぃ") == "セキュリティ");
+    CHECK(text::katakana_to_hiragana("セキュリティ") == "せきゅりてぃ");
+    CHECK(text::katakana_to_hiragana("データスペース") == "でーたすぺーす");  // ー stays
+    CHECK(text::katakana_to_hiragana("ー") == "ー");
+    CHECK(text::katakana_to_hiragana("") == "");
+    CHECK(text::hiragana_to_katakana("でーた") == "データ");
+    CHECK(text::hiragana_to_katakana("abc") == "abc");
+
+    CHECK(text::kana_script("データスペース") == text::KanaScript::Katakana);
+    CHECK(text::kana_script("でーた") == text::KanaScript::Hiragana);
+    CHECK(text::kana_script("データの") == text::KanaScript::None);  // mixed
+    CHECK(text::kana_script("ー") == text::KanaScript::None);
+    CHECK(text::kana_script("個人") == text::KanaScript::None);
+    CHECK(text::kana_script("data") == text::KanaScript::None);
+    CHECK(text::kana_script("") == text::KanaScript::None);
 }
