@@ -179,6 +179,24 @@ TEST_CASE("ids: long paths get a hashed id term, stored bodies are capped", "[se
     CHECK(back.body.size() == schema::max_stored_body_bytes);
 }
 
+TEST_CASE("headings are stored as heading= lines and read back", "[search]") {
+    document::Document d;
+    d.id = "en/x.md";
+    d.body = " Joint Statement\n\nText.\n 3. Data spaces\nMore.";
+    d.headings = {{0, 1, "Joint Statement"}, {24, 2, "3. Data spaces"}, {999, 3, "past the cut"}};
+    const std::string data = schema::encode_record(d);
+    CHECK(data.find("heading=0 1 Joint Statement\nheading=24 2 3. Data spaces\nbody=") !=
+          std::string::npos);
+    const document::Document back = schema::decode_record(data);
+    CHECK(back.headings == std::vector<document::Heading>{d.headings[0], d.headings[1]});
+    CHECK(back.body == d.body);
+    // Lines that do not parse, or out of order, are ignored.
+    const auto odd = schema::decode_record(
+        "heading=5 2 B\nheading=3 1 before\nheading=x 1 y\nheading=9 7 deep\nheading=9 2\n"
+        "heading=12 1 C\nbody=text");
+    CHECK(odd.headings == std::vector<document::Heading>{{5, 2, "B"}, {12, 1, "C"}});
+}
+
 TEST_CASE("a document and its translation are one result by default", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
