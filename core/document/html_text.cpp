@@ -8,6 +8,8 @@
 #include <array>
 #include <memory>
 
+#include "document/outline.hpp"
+
 namespace seisaku::document {
 namespace {
 
@@ -41,17 +43,44 @@ bool is_hidden(std::string_view name) {
     return name == "script" || name == "style" || name == "noscript" || name == "template";
 }
 
-void walk(xmlNode* node, HtmlContent& out, bool in_head) {
+/// Where the walk is: inside <head> (no text), inside a heading (text on one line).
+struct Walk {
+    HtmlContent& out;
+    bool in_head = false;
+    bool in_heading = false;
+};
+
+/// Text inside a heading stays on the heading's line: its line breaks become spaces.
+void add_text(Walk& w, std::string_view text) {
+    if (!w.in_heading) {
+        w.out.text += text;
+        return;
+    }
+    for (const char c : text) {
+        w.out.text += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+}
+
+/// The level of h1-h6, or 0.
+int heading_level(std::string_view name) {
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        return name[1] - '0';
+    }
+    return 0;
+}
+
+void walk(xmlNode* node, Walk& w) {
     for (xmlNode* n = node; n != nullptr; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (!in_head && n->content != nullptr) {
-                out.text += reinterpret_cast<const char*>(n->content);
+            if (!w.in_head && n->content != nullptr) {
+                add_text(w, reinterpret_cast<const char*>(n->content));
             }
             continue;
         }
         if (n->type != XML_ELEMENT_NODE) {
             continue;
         }
+        HtmlContent& out = w.out;
         const std::string name = lower(reinterpret_cast<const char*>(n->name));
         if (is_hidden(name)) {
             continue;
@@ -82,13 +111,34 @@ void walk(xmlNode* node, HtmlContent& out, bool in_head) {
         if (name == "html" && out.lang.empty()) {
             out.lang = lower(attribute(n, "lang"));
         }
+        if (name == "br") {  // a line break, not a new block (so not a new paragraph)
+            add_text(w, "\n");
+            continue;
+        }
+        const int level = w.in_head || w.in_heading ? 0 : heading_level(name);
+        if (level > 0) {
+            out.text += '\n';
+            const std::size_t start = out.text.size();
+            w.in_heading = true;
+            walk(n->children, w);
+            w.in_heading = false;
+            std::string text = heading_text(std::string_view(out.text).substr(start));
+            if (!text.empty()) {
+                out.headings.push_back({start, level, std::move(text)});
+            }
+            out.text += '\n';
+            continue;
+        }
         const bool block = is_block(name);
         if (block) {
-            out.text += '\n';
+            add_text(w, w.in_heading ? " " : "\n");
         }
-        walk(n->children, out, in_head || name == "head");
+        const bool was_in_head = w.in_head;
+        w.in_head = w.in_head || name == "head";
+        walk(n->children, w);
+        w.in_head = was_in_head;
         if (block) {
-            out.text += '\n';
+            add_text(w, w.in_heading ? " " : "\n");
         }
     }
 }
@@ -108,7 +158,8 @@ HtmlContent extract_html(std::string_view utf8_html) {
     if (!doc) {
         return out;
     }
-    walk(xmlDocGetRootElement(doc.get()), out, false);
+    Walk w{out};
+    walk(xmlDocGetRootElement(doc.get()), w);
     return out;
 }
 

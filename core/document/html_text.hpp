@@ -5,6 +5,9 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "document/document.hpp"
 
 namespace seisaku::document {
 
@@ -12,6 +15,7 @@ struct HtmlContent {
     std::string title;                        ///< <title> text
     std::string lang;                         ///< <html lang>
     std::string text;                         ///< body text, blocks separated by line feeds
+    std::vector<Heading> headings;            ///< h1-h6 in `text`, each one line of it
     std::map<std::string, std::string> meta;  ///< <meta name content> (names lower-cased), and
                                               ///< "canonical" from <link rel=canonical>
 };

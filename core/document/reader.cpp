@@ -306,13 +306,14 @@ Document read_document(std::string_view bytes, Format format, std::string id,
                 doc.title =
                     markdown_title(analysis::Analyzer::prepare(rest), options.title_max_bytes);
             }
-            body = markdown_to_text(rest);
+            body = markdown_to_text(rest, &doc.headings);
             doc.format = "markdown";
             break;
         }
         case Format::Html: {
             HtmlContent html = extract_html(valid);
             body = html.text;
+            doc.headings = std::move(html.headings);
             doc.title = clean_value(html.title);
             for (const auto& [key, value] : html.meta) {
                 set_field(doc, key, value);

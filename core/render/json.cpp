@@ -50,6 +50,11 @@ std::string json(const search::SearchResults& results) {
         }
         h["highlights"] = std::move(ranges);
         h["source_url"] = hit.source_url;
+        if (hit.passage.paragraph > 0) {
+            h["passage"] = {{"paragraph", hit.passage.paragraph},
+                            {"headings", hit.passage.headings},
+                            {"anchor", hit.path + "#" + hit.passage.anchor}};
+        }
         if (hit.translation) {
             h["translation"] = {{"path", hit.translation->path},
                                 {"title", hit.translation->title},

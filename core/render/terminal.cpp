@@ -12,6 +12,19 @@ namespace {
 constexpr std::string_view bold = "\x1b[1m";
 constexpr std::string_view reset = "\x1b[0m";
 
+/// "#p12 · Joint Statement › 3. Data spaces" after the path, or nothing.
+std::string passage_label(const search::Passage& passage) {
+    if (passage.anchor.empty()) {
+        return {};
+    }
+    std::string out = "#" + terminal_safe(passage.anchor);
+    for (std::size_t i = 0; i < passage.headings.size(); ++i) {
+        out += i == 0 ? " · " : " › ";
+        out += terminal_safe(passage.headings[i]);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -52,7 +65,8 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
         }
         std::ostringstream score;
         score << std::fixed << std::setprecision(2) << hit.score;
-        out << "\n   " << terminal_safe(hit.path) << "  score " << score.str() << '\n';
+        out << "\n   " << terminal_safe(hit.path) << passage_label(hit.passage) << "  score "
+            << score.str() << '\n';
         if (!hit.snippet.text.empty()) {
             out << "   ";
             std::size_t at = 0;

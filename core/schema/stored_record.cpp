@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "schema/stored_record.hpp"
 
+#include <charconv>
 #include <cstdint>
+#include <optional>
 
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
@@ -30,6 +32,24 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
+/// "OFFSET LEVEL TEXT" of a heading= line; nothing when malformed or out of order.
+std::optional<document::Heading> parse_heading(std::string_view value,
+                                               const std::vector<document::Heading>& before) {
+    document::Heading h;
+    const char* const end = value.data() + value.size();
+    const auto [after_offset, e1] = std::from_chars(value.data(), end, h.offset);
+    if (e1 != std::errc() || after_offset == end || *after_offset != ' ') {
+        return std::nullopt;
+    }
+    const auto [after_level, e2] = std::from_chars(after_offset + 1, end, h.level);
+    if (e2 != std::errc() || h.level < 1 || h.level > 6 || after_level == end ||
+        *after_level != ' ' || (!before.empty() && before.back().offset >= h.offset)) {
+        return std::nullopt;
+    }
+    h.text = std::string(after_level + 1, end);
+    return h;
+}
+
 }  // namespace
 
 std::string encode_record(const document::Document& doc) {
@@ -47,8 +67,15 @@ std::string encode_record(const document::Document& doc) {
     put(out, "source_title", doc.source_title);
     put(out, "source_url", doc.source_url);
     put(out, "translation_key", doc.translation_key);
+    const std::string_view body = text::truncate(doc.body, max_stored_body_bytes);
+    for (const document::Heading& h : doc.headings) {
+        if (h.offset < body.size()) {  // a heading past the stored body's cut goes with it
+            put(out, "heading",
+                std::to_string(h.offset) + ' ' + std::to_string(h.level) + ' ' + h.text);
+        }
+    }
     out += "body=";
-    out += text::truncate(doc.body, max_stored_body_bytes);
+    out += body;
     return out;
 }
 
@@ -126,6 +153,10 @@ document::Document decode_record(std::string_view data) {
             doc.source_url = value;
         } else if (key == "translation_key") {
             doc.translation_key = value;
+        } else if (key == "heading") {
+            if (auto h = parse_heading(value, doc.headings)) {
+                doc.headings.push_back(std::move(*h));
+            }
         } else if (key == "topics") {
             std::size_t start = 0;
             while (start < value.size()) {

@@ -10,7 +10,8 @@
 namespace seisaku::schema {
 
 /// Encodes the fields the searcher shows. Every value but the body is one line; the body
-/// follows "body=" to the end, so `xapian-delve -d` shows a readable record.
+/// follows "body=" to the end, so `xapian-delve -d` shows a readable record. Each heading
+/// inside the stored body is one "heading=OFFSET LEVEL TEXT" line before it.
 [[nodiscard]] std::string encode_record(const document::Document& doc);
 
 /// Decodes encode_record()'s output; unknown keys are ignored, missing ones stay empty.

@@ -20,6 +20,14 @@ struct Snippet {
     std::string text;                   ///< valid UTF-8, one line (whitespace collapsed)
     std::vector<ByteRange> highlights;  ///< sorted, disjoint ranges in `text`
     std::size_t body_offset = 0;        ///< where the passage starts in the stored body
+    std::size_t paragraph = 0;  ///< the paragraph (1-based) it was cut from; 0: nothing matched
+};
+
+/// Where in its document a hit's snippet comes from, to cite it (docs/schema.md, paragraphs).
+struct Passage {
+    std::size_t paragraph = 0;          ///< 1-based; 0 when unknown (no word matched the body)
+    std::vector<std::string> headings;  ///< the enclosing headings, outermost first
+    std::string anchor;                 ///< "p12", the fragment of `path#p12`; empty when unknown
 };
 
 /// One index term of the query that a hit holds (SearchRequest::explain).
@@ -63,6 +71,7 @@ struct Hit {
     std::vector<MatchedTerm> matched;
     std::optional<Translation> translation;  ///< its translation, shown with it  ///< with
                                              ///< SearchRequest::explain: what matched, and how
+    Passage passage;                         ///< the paragraph and headings the snippet comes from
 };
 
 struct SearchResults {

@@ -527,7 +527,9 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
                 hit.date = doc.date;
                 hit.source_url = doc.source_url;
                 hit.score = std::round(weights[entries[i].head] * 1000.0) / 1000.0;
-                hit.snippet = make_snippet(doc.body, terms, impl_->analyzer);
+                hit.snippet = make_snippet(doc.body, document::paragraphs(doc.body, doc.headings),
+                                           terms, impl_->analyzer);
+                hit.passage = make_passage(doc.headings, hit.snippet);
                 if (request.explain) {
                     for (auto t = enquire.get_matching_terms_begin(it);
                          t != enquire.get_matching_terms_end(it); ++t) {

@@ -2,6 +2,7 @@
 #include "search/snippet.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "analysis/analyzer.hpp"
 #include "schema/schema.hpp"
@@ -142,6 +143,24 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
 
 Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
                      const analysis::Analyzer& analyzer, std::size_t max_bytes) {
+    return make_snippet(body, document::paragraphs(body, {}), terms, analyzer, max_bytes);
+}
+
+Passage make_passage(const std::vector<document::Heading>& headings, const Snippet& snippet) {
+    Passage p;
+    if (snippet.paragraph == 0) {
+        return p;
+    }
+    p.paragraph = snippet.paragraph;
+    // No heading lies inside a paragraph: those before the snippet's start enclose it.
+    p.headings = document::heading_path(headings, snippet.body_offset);
+    p.anchor = "p" + std::to_string(snippet.paragraph);
+    return p;
+}
+
+Snippet make_snippet(std::string_view body, const std::vector<document::Paragraph>& paragraphs,
+                     const SnippetTerms& terms, const analysis::Analyzer& analyzer,
+                     std::size_t max_bytes) {
     std::vector<Match> matches;
     const std::string stem_prefix(schema::prefix_stem);
     const std::string title_prefix(schema::prefix_title);
@@ -170,10 +189,28 @@ Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
         }
     }
 
-    // Score sentences by distinct matched words, then by matches.
+    // Score sentences by distinct matched words, then by matches. A sentence never spans
+    // lines, so it lies in one paragraph (or on a heading's line, or blank lines): on equal
+    // scores a paragraph's sentence wins over a heading's.
     const std::vector<std::size_t> ends = text::sentence_ends(body);
+    constexpr std::size_t no_paragraph = std::string::npos;
+    const auto sentence_start = [&](std::size_t i) { return i == 0 ? 0 : ends[i - 1]; };
+    const auto paragraph_of = [&](std::size_t i) {
+        std::size_t at = sentence_start(i);
+        while (at < ends[i] && is_space(body[at])) {
+            ++at;
+        }
+        const auto p = std::upper_bound(
+            paragraphs.begin(), paragraphs.end(), at,
+            [](std::size_t x, const document::Paragraph& q) { return x < q.begin; });
+        if (at == ends[i] || p == paragraphs.begin() || at >= std::prev(p)->end) {
+            return no_paragraph;
+        }
+        return static_cast<std::size_t>(std::prev(p) - paragraphs.begin());
+    };
     std::size_t best = 0;
     std::size_t best_score = 0;
+    std::size_t paragraph = no_paragraph;
     auto m = matches.begin();
     for (std::size_t i = 0; i < ends.size(); ++i) {
         std::set<std::string_view> distinct;
@@ -183,24 +220,43 @@ Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
             ++count;
         }
         const std::size_t score = distinct.size() * 1000 + std::min<std::size_t>(count, 999);
-        if (score > best_score) {
+        if (score == 0 || score < best_score) {
+            continue;
+        }
+        const std::size_t in = paragraph_of(i);
+        if (score > best_score || (in != no_paragraph && paragraph == no_paragraph)) {
             best_score = score;
             best = i;
+            paragraph = in;
         }
     }
+    // The best sentence is a heading's: the passage is the first paragraph after it.
+    if (best_score > 0 && paragraph == no_paragraph) {
+        for (std::size_t i = best + 1; i < ends.size(); ++i) {
+            paragraph = paragraph_of(i);
+            if (paragraph != no_paragraph) {
+                best = i;
+                break;
+            }
+        }
+    }
+    // Its bounds: the whole body when nothing matched.
+    const std::size_t lower = paragraph == no_paragraph ? 0 : paragraphs[paragraph].begin;
+    const std::size_t upper = paragraph == no_paragraph ? body.size() : paragraphs[paragraph].end;
 
-    // Grow the passage from the best sentence: forward, then backward.
-    std::size_t begin = best == 0 ? 0 : ends[best - 1];
-    std::size_t end = ends[best];
+    // Grow the passage from the best sentence, within the paragraph: forward, then backward.
+    std::size_t begin = std::max(sentence_start(best), lower);
+    std::size_t end = std::min(ends[best], upper);
     std::size_t next = best + 1;
-    while (next < ends.size() && ends[next] - begin <= max_bytes) {
-        end = ends[next++];
+    while (next < ends.size() && ends[next - 1] < upper && ends[next] - begin <= max_bytes) {
+        end = std::min(ends[next++], upper);
     }
     std::size_t prev = best;
-    while (prev > 0 && end - (prev >= 2 ? ends[prev - 2] : 0) <= max_bytes) {
-        begin = prev >= 2 ? ends[prev - 2] : 0;
-        --prev;
+    while (prev > 0 && sentence_start(prev - 1) >= lower &&
+           end - sentence_start(prev - 1) <= max_bytes) {
+        begin = sentence_start(--prev);
     }
+    const std::size_t number = paragraph == no_paragraph ? 0 : paragraph + 1;
     // One long sentence: a window around its first match, cut on code points.
     if (end - begin > max_bytes) {
         const auto first = std::find_if(matches.begin(), matches.end(),
@@ -213,13 +269,17 @@ Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
             }
         }
         const std::string_view window = text::truncate(body.substr(from, end - from), max_bytes);
-        return copy_passage(body, from, from + window.size(), matches, from > 0,
-                            from + window.size() < body.size());
+        Snippet s = copy_passage(body, from, from + window.size(), matches, from > 0,
+                                 from + window.size() < body.size());
+        s.paragraph = number;
+        return s;
     }
     while (begin < end && is_space(body[begin])) {
         ++begin;
     }
-    return copy_passage(body, begin, end, matches, false, false);
+    Snippet s = copy_passage(body, begin, end, matches, false, false);
+    s.paragraph = number;
+    return s;
 }
 
 }  // namespace seisaku::search

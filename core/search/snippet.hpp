@@ -6,7 +6,9 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "document/outline.hpp"
 #include "search/results.hpp"
 
 namespace seisaku::analysis {
@@ -28,8 +30,24 @@ inline constexpr std::size_t snippet_bytes = 300;
 /// distinct matched terms, or the opening when nothing matches. `body` is the stored text as
 /// written (valid UTF-8, not normalized): matching runs on its NFKC form, and the snippet
 /// and highlights show the original characters.
+///
+/// The snippet comes from one paragraph (document::paragraphs of `body` and its headings):
+/// the best sentence's, grown only within it; when the best sentence is a heading's, the
+/// first paragraph after that heading, from its start. Snippet::paragraph names it (0 when
+/// nothing matched: then the opening, as before, across paragraphs).
+[[nodiscard]] Snippet make_snippet(std::string_view body,
+                                   const std::vector<document::Paragraph>& paragraphs,
+                                   const SnippetTerms& terms, const analysis::Analyzer& analyzer,
+                                   std::size_t max_bytes = snippet_bytes);
+
+/// make_snippet() of a body without headings (paragraphs separated by blank lines only).
 [[nodiscard]] Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
                                    const analysis::Analyzer& analyzer,
                                    std::size_t max_bytes = snippet_bytes);
+
+/// The passage a snippet of a body with these headings comes from: its paragraph, the
+/// headings that enclose it, and its anchor `pN`; empty when Snippet::paragraph is 0.
+[[nodiscard]] Passage make_passage(const std::vector<document::Heading>& headings,
+                                   const Snippet& snippet);
 
 }  // namespace seisaku::search

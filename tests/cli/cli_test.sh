@@ -81,10 +81,15 @@ for r in d["results"]:
     assert set(r) >= {"rank", "path", "title", "lang", "date", "score", "snippet", "highlights"}, r.keys()
     for b, e in r["highlights"]:
         assert 0 <= b < e <= len(r["snippet"].encode()), (b, e)
+    if "passage" in r:
+        p = r["passage"]
+        assert p["anchor"] == r["path"] + "#p" + str(p["paragraph"]) and p["paragraph"] >= 1, p
 print("json ok", len(d["results"]))
 '
 expect "json parses" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json DFFT | python3 -c '$json_check'"
 expect "translation grouped" 0 "also in ja: ja/dfft.md" -- "$search" --db "$db" DFFT
+expect "passage on the path line" 0 "^   en/dfft\.md#p1 · Data Free Flow with Trust \(DFFT\) in brief  score" -- "$search" --db "$db" DFFT
+expect "json passage" 0 '"passage": ?\{"paragraph": ?1, ?"headings": ?\["Data Free Flow with Trust \(DFFT\) in brief"\], ?"anchor": ?"en/dfft.md#p1"\}' -- "$search" --db "$db" --json DFFT
 expect "--no-group" 0 "json ok 2" -- bash -c "\"$search\" --db \"$db\" --no-group --json DFFT | python3 -c '$json_check'"
 expect "json hostile" 0 "json ok 1" -- bash -c "\"$search\" --db \"$db\" --json quantum | python3 -c '$json_check'"
 expect "json invalid utf-8 query" 0 "json ok" -- bash -c "\"$search\" --db \"$db\" --json \$'DFFT \xff' | python3 -c '$json_check'"

@@ -7,6 +7,7 @@
 
 #include "describe.hpp"
 #include "document/markdown_text.hpp"
+#include "document/outline.hpp"
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
@@ -39,6 +40,7 @@ TEST_CASE("Markdown front matter fills the fields", "[document]") {
     CHECK(d.source_url == "https://digital-strategy.ec.europa.eu/en");
     CHECK(d.translation_key == "jp-eu-dpc-2024");
     CHECK(d.body == " Heading\n\nBody about ＤＦＦＴ.\n");  // markup dropped, text as written
+    CHECK(d.headings == std::vector<document::Heading>{{0, 1, "Heading"}});
     CHECK(d.warnings.empty());
 }
 
@@ -57,6 +59,110 @@ TEST_CASE("Markdown markup becomes readable text", "[document]") {
         INFO(md);
         CHECK(document::markdown_to_text(md) == text);
     }
+}
+
+namespace {
+/// Headings as "offset:level:text", one string per heading, for readable tables.
+std::vector<std::string> shown(const std::vector<document::Heading>& headings) {
+    std::vector<std::string> out;
+    for (const document::Heading& h : headings) {
+        out.push_back(std::to_string(h.offset) + ":" + std::to_string(h.level) + ":" + h.text);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("Markdown headings: ATX and setext, each one line of the text", "[document]") {
+    struct Row {
+        std::string markdown;
+        std::string text;
+        std::vector<std::string> headings;
+    };
+    const std::vector<Row> rows = {
+        {"# Joint Statement\n\nIntro.\n\n## 3. Data spaces ##\nText",
+         " Joint Statement\n\nIntro.\n\n 3. Data spaces \nText",
+         {"0:1:Joint Statement", "26:2:3. Data spaces"}},
+        {"Overview\n========\nBody\n\nTwo lines\nof heading\n---\nText",
+         "Overview\n\nBody\n\nTwo lines of heading\n\nText",
+         {"0:1:Overview", "16:2:Two lines of heading"}},
+        {"```\n# not a heading\n```\n#hashtag\n###### Six\n####### seven",
+         "\n# not a heading\n\n#hashtag\n Six\n####### seven",
+         {"27:6:Six"}},
+        {"Para\n\n---\n#\nEnd", "Para\n\n\n\nEnd", {}},  // a rule, an empty heading
+        {"## **概要** と [背景](https://example.org)\n本文。",
+         " 概要 と 背景\n本文。",
+         {"0:2:概要 と 背景"}},
+        {"# C# ##\nx", " C# \nx", {"0:1:C#"}},
+    };
+    for (const Row& row : rows) {
+        INFO(row.markdown);
+        std::vector<document::Heading> headings;
+        CHECK(document::markdown_to_text(row.markdown, &headings) == row.text);
+        CHECK(shown(headings) == row.headings);
+    }
+}
+
+TEST_CASE("HTML headings h1-h6 are one line each, and <br> does not end a paragraph",
+          "[document]") {
+    const auto d = document::read_document(
+        "<html><body><h1>Joint\n  Statement</h1><p>a<br>b</p>"
+        "<h2><a href=\"#x\">3.</a> Data <em>spaces</em><br>now</h2><p>c</p><h3> </h3>"
+        "<div><h4>Inner</h4></div></body></html>",
+        Format::Html, "en/x.html", "x.html");
+    REQUIRE(d.headings.size() == 3);
+    std::vector<std::string> levels_and_texts;
+    for (const document::Heading& h : d.headings) {
+        levels_and_texts.push_back(std::to_string(h.level) + ":" + h.text);
+        const std::size_t eol = d.body.find('\n', h.offset);
+        CHECK(document::heading_text(d.body.substr(h.offset, eol - h.offset)) == h.text);
+        CHECK((h.offset == 0 || d.body[h.offset - 1] == '\n'));
+    }
+    CHECK(levels_and_texts ==
+          std::vector<std::string>{"1:Joint Statement", "2:3. Data spaces now", "4:Inner"});
+    std::vector<std::string> texts;
+    for (const document::Paragraph& p : document::paragraphs(d.body, d.headings)) {
+        texts.push_back(d.body.substr(p.begin, p.end - p.begin));
+    }
+    CHECK(texts == std::vector<std::string>{"a\nb", "c"});
+    CHECK(document::read_document("Title\n\n# not a heading", Format::Text, "x", "x.txt")
+              .headings.empty());
+}
+
+TEST_CASE("paragraphs: runs of lines between blank lines and heading lines", "[document]") {
+    struct Row {
+        std::string body;
+        std::vector<document::Heading> headings;
+        std::vector<std::string> paragraphs;
+    };
+    const std::vector<Row> rows = {
+        {"One.\nStill one.\n\nTwo.\n \t\nThree.\n", {}, {"One.\nStill one.", "Two.", "Three."}},
+        {"\n\nA\r\n\r\nB", {}, {"A\r", "B"}},
+        {"A\n\xC2\xA0\nB\n\xE3\x80\x80\nC", {}, {"A", "B", "C"}},  // &nbsp; and U+3000 lines
+        {" Title\nIntro.\n\n Sub\nText.", {{0, 1, "Title"}, {15, 2, "Sub"}}, {"Intro.", "Text."}},
+        {"", {}, {}},
+        {"only", {{99, 1, "beyond the body"}}, {"only"}},
+    };
+    for (const Row& row : rows) {
+        INFO(row.body);
+        std::vector<std::string> texts;
+        for (const document::Paragraph& p : document::paragraphs(row.body, row.headings)) {
+            texts.push_back(row.body.substr(p.begin, p.end - p.begin));
+        }
+        CHECK(texts == row.paragraphs);
+    }
+}
+
+TEST_CASE("the heading path of a place: the headings that enclose it", "[document]") {
+    const std::vector<document::Heading> h = {
+        {0, 1, "A"}, {10, 2, "B"}, {20, 3, "C"}, {30, 2, "D"}, {40, 1, "E"}};
+    const std::vector<std::pair<std::size_t, std::vector<std::string>>> rows = {
+        {0, {}}, {5, {"A"}}, {25, {"A", "B", "C"}}, {35, {"A", "D"}}, {45, {"E"}}};
+    for (const auto& [offset, path] : rows) {
+        INFO(offset);
+        CHECK(document::heading_path(h, offset) == path);
+    }
+    CHECK(document::heading_text("  a \t b\n") == "a b");
+    CHECK(document::heading_text(std::string(300, 'x')).size() == document::max_heading_bytes);
 }
 
 TEST_CASE("Markdown without front matter: title from the first line or heading", "[document]") {

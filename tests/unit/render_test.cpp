@@ -47,6 +47,12 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(h["highlights"] == nlohmann::json::array({nlohmann::json::array({6, 10})}));
     CHECK_FALSE(h.contains("matched"));      // only with --explain
     CHECK_FALSE(h.contains("translation"));  // only when one was found
+    CHECK_FALSE(h.contains("passage"));      // only when a paragraph matched
+    auto cited = sample();
+    cited.hits[0].passage = {12, {"Joint Statement", "3. \"Data\" spaces"}, "p12"};
+    CHECK(nlohmann::json::parse(render::json(cited))["results"][0]["passage"] ==
+          nlohmann::json::parse(R"({"paragraph":12,"headings":["Joint Statement",)"
+                                R"("3. \"Data\" spaces"],"anchor":"en/caf\ufffd.md#p12"})"));
     auto paired = sample();
     paired.hits[0].translation = search::Translation{"ja/x.md", "題名", "ja"};
     CHECK(nlohmann::json::parse(render::json(paired))["results"][0]["translation"] ==
@@ -108,6 +114,17 @@ TEST_CASE("terminal output: bold only when asked, never control characters", "[r
           "   en/caf\xEF\xBF\xBD.md  score 1.50\n"
           "   about DFFT here\n\n"
           "results 1-1 of about 42\n");
+    auto cited = sample();
+    cited.hits[0].passage = {12, {"Joint Statement", "3. Data\x1b[2J spaces"}, "p12"};
+    std::ostringstream with_passage;
+    render::terminal(with_passage, cited, {false});
+    CHECK(with_passage.str().find("\n   en/caf\xEF\xBF\xBD.md#p12 · Joint Statement › 3. "
+                                  "Data\\x1b[2J spaces  score 1.50\n") != std::string::npos);
+    cited.hits[0].passage.headings.clear();
+    std::ostringstream no_headings;
+    render::terminal(no_headings, cited, {false});
+    CHECK(no_headings.str().find("\n   en/caf\xEF\xBF\xBD.md#p12  score 1.50\n") !=
+          std::string::npos);
     std::ostringstream bold;
     render::terminal(bold, sample(), {true});
     CHECK(bold.str().find("about \x1b[1mDFFT\x1b[0m here") != std::string::npos);

@@ -182,6 +182,24 @@ TEST_CASE("ids: long paths get a hashed id term, stored bodies are capped", "[se
     CHECK(back.body.size() == schema::max_stored_body_bytes);
 }
 
+TEST_CASE("headings are stored as heading= lines and read back", "[search]") {
+    document::Document d;
+    d.id = "en/x.md";
+    d.body = " Joint Statement\n\nText.\n 3. Data spaces\nMore.";
+    d.headings = {{0, 1, "Joint Statement"}, {24, 2, "3. Data spaces"}, {999, 3, "past the cut"}};
+    const std::string data = schema::encode_record(d);
+    CHECK(data.find("heading=0 1 Joint Statement\nheading=24 2 3. Data spaces\nbody=") !=
+          std::string::npos);
+    const document::Document back = schema::decode_record(data);
+    CHECK(back.headings == std::vector<document::Heading>{d.headings[0], d.headings[1]});
+    CHECK(back.body == d.body);
+    // Lines that do not parse, or out of order, are ignored.
+    const auto odd = schema::decode_record(
+        "heading=5 2 B\nheading=3 1 before\nheading=x 1 y\nheading=9 7 deep\nheading=9 2\n"
+        "heading=12 1 C\nbody=text");
+    CHECK(odd.headings == std::vector<document::Heading>{{5, 2, "B"}, {12, 1, "C"}});
+}
+
 TEST_CASE("a document and its translation are one result by default", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
@@ -428,4 +446,116 @@ TEST_CASE("pages of a balanced, grouped result list add up to the whole list", "
         std::set<std::string> unique(all.begin(), all.end());
         CHECK(unique.size() == all.size());
     }
+}
+
+TEST_CASE("a hit names the passage its snippet comes from: paragraph, headings, anchor",
+          "[search]") {
+    test::TempDir tmp;
+    const std::string docs = tmp.path() + "/docs";
+    std::filesystem::create_directories(docs);
+    const auto write = [&](const std::string& name, const std::string& text) {
+        std::ofstream(docs + "/" + name) << text;
+    };
+    write("statement.md",
+          "---\ntitle: Joint Statement of the Digital Partnership Council\n---\n"
+          "# Joint Statement\n\n"
+          "The Council met in Brussels on 30 April.\n\n"
+          "It welcomed progress on digital identity wallets.\n\n"
+          "## 3. Data spaces\n\n"
+          "The partners agreed to link their data spaces for mobility and health by 2026.\n"
+          "A pilot on mobility data starts next year.\n\n"
+          "Both sides will map their cloud certification schemes.\n\n"
+          "## 4. Semiconductors\n\n"
+          "Supply chain monitoring continues.\n");
+    write("statement.html",
+          "<html lang=\"ja\"><head><title>日EU共同声明</title></head><body>\n"
+          "<h1>共同声明</h1>\n<p>評議会はブリュッセルで開かれた。</p>\n"
+          "<h2>データ連携</h2>\n<p>双方は認証制度を比較した。</p>\n"
+          "<p>双方はモビリティと健康の分野でデータを接続することで合意した。</p>\n"
+          "<p>次の会合は東京で開く。</p></body></html>");
+    write("notes.txt", "Notes\n\nFirst paragraph.\n\nSecond paragraph about quantum sensing.\n");
+    index::IndexRunOptions o;
+    o.db = tmp.path() + "/db";
+    o.paths = {docs};
+    (void)index::run_index(o, [](const index::FileEvent&) {});
+    search::Searcher s(o.db, test::test_analyzer());
+    const auto first_hit = [&](const std::string& q) {
+        search::SearchRequest r = request(q);
+        r.expand = false;
+        const auto results = s.search(r);
+        REQUIRE(!results.hits.empty());
+        return results.hits.front();
+    };
+    struct Row {
+        std::string query;
+        std::string path;
+        std::size_t paragraph;
+        std::vector<std::string> headings;
+        std::string snippet;
+    };
+    const std::vector<Row> rows = {
+        // The answer is the third paragraph, under "3. Data spaces"; the snippet stays in it
+        // (the next paragraph would fit in its 300 bytes).
+        {"mobility data spaces",
+         "docs/statement.md",
+         3,
+         {"Joint Statement", "3. Data spaces"},
+         "The partners agreed to link their data spaces for mobility and health by 2026. "
+         "A pilot on mobility data starts next year."},
+        {"cloud certification",
+         "docs/statement.md",
+         4,
+         {"Joint Statement", "3. Data spaces"},
+         "Both sides will map their cloud certification schemes."},
+        // Only a heading matches: the passage is the paragraph right below it.
+        {"semiconductors",
+         "docs/statement.md",
+         5,
+         {"Joint Statement", "4. Semiconductors"},
+         "Supply chain monitoring continues."},
+        {"モビリティ",
+         "docs/statement.html",
+         3,
+         {"共同声明", "データ連携"},
+         "双方はモビリティと健康の分野でデータを接続することで合意した。"},
+        {"quantum", "docs/notes.txt", 2, {}, "Second paragraph about quantum sensing."},
+    };
+    for (const Row& row : rows) {
+        INFO(row.query);
+        const search::Hit hit = first_hit(row.query);
+        CHECK(hit.path == row.path);
+        CHECK(hit.passage.paragraph == row.paragraph);
+        CHECK(hit.passage.anchor == "p" + std::to_string(row.paragraph));
+        CHECK(hit.passage.headings == row.headings);
+        CHECK(hit.snippet.text == row.snippet);
+    }
+    // A title-only match has no passage: no word of the body matched.
+    const search::Hit title_only = first_hit("title:partnership");
+    CHECK(title_only.passage.paragraph == 0);
+    CHECK(title_only.passage.anchor.empty());
+    CHECK(title_only.passage.headings.empty());
+}
+
+TEST_CASE("snippets stay inside the best sentence's paragraph", "[search]") {
+    const auto& a = test::test_analyzer();
+    const std::string body = "Intro about nothing.\n\nDFFT was proposed. It grew.\n\nNext part.";
+    const auto s = search::make_snippet(body, search::SnippetTerms{{"dfft"}}, a, 200);
+    CHECK(s.text == "DFFT was proposed. It grew.");
+    CHECK(s.paragraph == 2);
+    CHECK(s.body_offset == body.find("DFFT"));
+    // On equal scores the paragraph wins over the heading's line.
+    const std::string with_heading = " DFFT\n\nSome text.\n\nMore on DFFT here.";
+    const std::vector<document::Heading> headings = {{0, 2, "DFFT"}};
+    const auto h = search::make_snippet(with_heading, document::paragraphs(with_heading, headings),
+                                        search::SnippetTerms{{"dfft"}}, a, 200);
+    CHECK(h.text == "More on DFFT here.");
+    CHECK(h.paragraph == 2);
+    const search::Passage p = search::make_passage(headings, h);
+    CHECK(p.anchor == "p2");
+    CHECK(p.headings == std::vector<std::string>{"DFFT"});
+    // Nothing matched: the opening, across paragraphs as before, and no passage.
+    const auto none = search::make_snippet(body, search::SnippetTerms{{"absent"}}, a, 200);
+    CHECK(none.paragraph == 0);
+    CHECK(none.text == "Intro about nothing. DFFT was proposed. It grew. Next part.");
+    CHECK(search::make_passage(headings, none).anchor.empty());
 }
