@@ -174,3 +174,55 @@ TEST_CASE("features: limits keep every query bounded and say so", "[features]") 
     r.query = ors;
     CHECK_THROWS_WITH(s.search(r), "query has too many terms (more than 32)");
 }
+
+TEST_CASE("features: issue 5's checks on the bundled corpus", "[features]") {
+    test::TempDir tmp;
+    index::IndexRunOptions o;
+    o.db = tmp.path() + "/db";
+    o.paths = {std::string(CORPUS_DIR) + "/en", std::string(CORPUS_DIR) + "/ja"};
+    (void)index::run_index(o, [](const index::FileEvent&) {});
+    search::Searcher s(o.db, test::test_analyzer());
+    const auto all = [&](const std::string& q) {
+        search::SearchRequest r;
+        r.query = q;
+        r.limit = 200;
+        r.group_translations = false;
+        return s.search(r);
+    };
+    // DFFT after:2023-01-01 lang:ja: Japanese documents dated 2023 or later, and some.
+    const auto recent = all("DFFT after:2023-01-01 lang:ja");
+    CHECK(recent.hits.size() >= 5);
+    for (const search::Hit& h : recent.hits) {
+        INFO(h.path << " " << h.date);
+        CHECK(h.lang == "ja");
+        CHECK(h.date >= "2023");
+    }
+    // 広島AIプロセス -行動規範 leaves out the Code of Conduct documents, in both languages.
+    const std::vector<std::string> with = names(all("広島AIプロセス"));
+    const std::vector<std::string> without = names(all("広島AIプロセス -行動規範"));
+    for (const char* conduct : {"c-haip-guiding-principles-code-of-conduct.md",
+                                "c-haip-guiding-principles-code-of-conduct.html"}) {
+        INFO(conduct);
+        CHECK(std::count(with.begin(), with.end(), conduct) == 1);
+        CHECK(std::count(without.begin(), without.end(), conduct) == 0);
+    }
+    CHECK_FALSE(without.empty());
+    // year:令和6年 is year:2024.
+    const auto era = all("year:令和6年");
+    const auto gregorian = all("year:2024");
+    CHECK(era.total == gregorian.total);
+    CHECK(names(era) == names(gregorian));
+    CHECK(era.total >= 10);
+}
+
+TEST_CASE("features: the time limit stops matching and says so", "[features]") {
+    search::Searcher s(feature_index().db, test::test_analyzer());
+    search::SearchRequest r;
+    r.query = "DFFT OR semiconductor OR policy OR data";
+    r.time_limit = 1e-9;  // any search takes longer
+    const auto results = s.search(r);
+    REQUIRE_FALSE(results.notes.empty());
+    CHECK(results.notes.back().message.starts_with("the search stopped after"));
+    r.time_limit = 0;  // no limit
+    CHECK(s.search(r).notes.empty());
+}
