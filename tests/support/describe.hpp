@@ -50,6 +50,21 @@ class TempDir {
     std::string path_;
 };
 
+/// Documents a test writes into a fresh folder "docs", and their index beside it.
+class TempCorpus {
+  public:
+    /// Writes docs/NAME (the document id is "docs/NAME").
+    void write(const std::string& name, const std::string& text) const;
+    /// Indexes docs/ and returns the database path.
+    [[nodiscard]] std::string index() const;
+
+  private:
+    TempDir tmp_;
+};
+
+/// The bundled corpus (corpus/en and corpus/ja), indexed once per test run.
+const std::string& corpus_db();
+
 /// The one Analyzer of the test run (loading MeCab once keeps the suite fast).
 const analysis::Analyzer& test_analyzer();
 

@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
+#include "index/index_run.hpp"
 
 namespace seisaku::test {
 
@@ -46,6 +47,32 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
+}
+
+void TempCorpus::write(const std::string& name, const std::string& text) const {
+    const std::filesystem::path file = std::filesystem::path(tmp_.path()) / "docs" / name;
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream(file, std::ios::binary) << text;
+}
+
+std::string TempCorpus::index() const {
+    index::IndexRunOptions o;
+    o.db = tmp_.path() + "/db";
+    o.paths = {tmp_.path() + "/docs"};
+    (void)index::run_index(o, [](const index::FileEvent&) {});
+    return o.db;
+}
+
+const std::string& corpus_db() {
+    static const TempDir dir;
+    static const std::string db = [] {
+        index::IndexRunOptions o;
+        o.db = dir.path() + "/db";
+        o.paths = {std::string(CORPUS_DIR) + "/en", std::string(CORPUS_DIR) + "/ja"};
+        (void)index::run_index(o, [](const index::FileEvent&) {});
+        return o.db;
+    }();
+    return db;
 }
 
 const analysis::Analyzer& test_analyzer() {

@@ -133,21 +133,13 @@ TEST_CASE("features: more like this starts with the translation, never the docum
 }
 
 TEST_CASE("features: limits keep every query bounded and say so", "[features]") {
-    test::TempDir tmp;
-    const std::string docs = tmp.path() + "/docs";
-    std::filesystem::create_directories(docs);
-    {
-        std::ofstream out(docs + "/many.txt");
-        out << "Many words\n\n";
-        for (int i = 0; i < 150; ++i) {
-            out << "wa" << 1000 + i << ' ';
-        }
+    const test::TempCorpus corpus;
+    std::string many = "Many words\n\n";
+    for (int i = 0; i < 150; ++i) {
+        many += "wa" + std::to_string(1000 + i) + ' ';
     }
-    index::IndexRunOptions o;
-    o.db = tmp.path() + "/db";
-    o.paths = {docs};
-    (void)index::run_index(o, [](const index::FileEvent&) {});
-    search::Searcher s(o.db, test::test_analyzer());
+    corpus.write("many.txt", many);
+    search::Searcher s(corpus.index(), test::test_analyzer());
     search::SearchRequest r;
     r.query = "wa*";
     const auto capped = s.search(r);
@@ -176,12 +168,7 @@ TEST_CASE("features: limits keep every query bounded and say so", "[features]") 
 }
 
 TEST_CASE("features: issue 5's checks on the bundled corpus", "[features]") {
-    test::TempDir tmp;
-    index::IndexRunOptions o;
-    o.db = tmp.path() + "/db";
-    o.paths = {std::string(CORPUS_DIR) + "/en", std::string(CORPUS_DIR) + "/ja"};
-    (void)index::run_index(o, [](const index::FileEvent&) {});
-    search::Searcher s(o.db, test::test_analyzer());
+    search::Searcher s(test::corpus_db(), test::test_analyzer());
     const auto all = [&](const std::string& q) {
         search::SearchRequest r;
         r.query = q;

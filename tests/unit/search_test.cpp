@@ -345,11 +345,9 @@ TEST_CASE("explain says which words, stems and expansions matched", "[search]") 
 
 TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling variants",
           "[search]") {
-    test::TempDir tmp;
-    const std::string docs = tmp.path() + "/docs";
-    std::filesystem::create_directories(docs);
+    const test::TempCorpus corpus;
     const auto write = [&](const std::string& name, const std::string& text) {
-        std::ofstream(docs + "/" + name) << text;
+        corpus.write(name, text);
     };
     write("long.txt",
           "デジタル庁設置法の概要\n\nデジタル庁設置法は、デジタル庁設置法として制定された。\n");
@@ -361,11 +359,7 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     write("policy-name.txt", "欧州の新法\n\n欧州データガバナンス法は2023年9月に適用が始まった。\n");
     write("dotted.txt",
           "ウラノス・エコシステムの紹介\n\nウラノス・エコシステムは企業間のデータ連携の枠組み。\n");
-    index::IndexRunOptions o;
-    o.db = tmp.path() + "/db";
-    o.paths = {docs};
-    (void)index::run_index(o, [](const index::FileEvent&) {});
-    search::Searcher s(o.db, test::test_analyzer());
+    search::Searcher s(corpus.index(), test::test_analyzer());
     const auto find = [&](const std::string& q) {
         search::SearchRequest r = request(q);
         r.expand = false;
@@ -418,12 +412,7 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
 }
 
 TEST_CASE("pages of a balanced, grouped result list add up to the whole list", "[search]") {
-    test::TempDir tmp;
-    index::IndexRunOptions o;
-    o.db = tmp.path() + "/db";
-    o.paths = {std::string(CORPUS_DIR) + "/en", std::string(CORPUS_DIR) + "/ja"};
-    (void)index::run_index(o, [](const index::FileEvent&) {});
-    search::Searcher s(o.db, test::test_analyzer());
+    search::Searcher s(test::corpus_db(), test::test_analyzer());
     for (const char* q : {"DFFT", "EU policy", "協力", "data"}) {
         INFO(q);
         search::SearchRequest whole = request(q, 0, 300);
@@ -450,11 +439,9 @@ TEST_CASE("pages of a balanced, grouped result list add up to the whole list", "
 
 TEST_CASE("a hit names the passage its snippet comes from: paragraph, headings, anchor",
           "[search]") {
-    test::TempDir tmp;
-    const std::string docs = tmp.path() + "/docs";
-    std::filesystem::create_directories(docs);
+    const test::TempCorpus corpus;
     const auto write = [&](const std::string& name, const std::string& text) {
-        std::ofstream(docs + "/" + name) << text;
+        corpus.write(name, text);
     };
     write("statement.md",
           "---\ntitle: Joint Statement of the Digital Partnership Council\n---\n"
@@ -474,11 +461,7 @@ TEST_CASE("a hit names the passage its snippet comes from: paragraph, headings, 
           "<p>双方はモビリティと健康の分野でデータを接続することで合意した。</p>\n"
           "<p>次の会合は東京で開く。</p></body></html>");
     write("notes.txt", "Notes\n\nFirst paragraph.\n\nSecond paragraph about quantum sensing.\n");
-    index::IndexRunOptions o;
-    o.db = tmp.path() + "/db";
-    o.paths = {docs};
-    (void)index::run_index(o, [](const index::FileEvent&) {});
-    search::Searcher s(o.db, test::test_analyzer());
+    search::Searcher s(corpus.index(), test::test_analyzer());
     const auto first_hit = [&](const std::string& q) {
         search::SearchRequest r = request(q);
         r.expand = false;
