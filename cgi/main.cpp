@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+// @brief seisaku.cgi: the search page as a CGI program (RFC 3875). The server sets the
+// environment (SEISAKU_DB or SEISAKU_CONFIG); one request in, one response out.
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+
+#include "analysis/analyzer.hpp"
+#include "web/handler.hpp"
+
+namespace {
+
+/// Written by the alarm handler: prepared before the alarm is set (no allocation there).
+std::string* timeout_bytes = nullptr;
+
+extern "C" void on_alarm(int /*signal*/) {
+    if (timeout_bytes != nullptr) {
+        const ssize_t written =
+            ::write(STDOUT_FILENO, timeout_bytes->data(), timeout_bytes->size());
+        (void)written;
+    }
+    ::_exit(0);
+}
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v == nullptr ? std::string() : std::string(v);
+}
+
+}  // namespace
+
+int main() {
+    // A request never runs longer than this, whatever happens inside (BAD-INPUTS.md Q23);
+    // SEISAKU_CGI_TIMEOUT lowers it for tests.
+    static std::string timeout = seisaku::web::timeout_response();
+    timeout_bytes = &timeout;
+    unsigned seconds = 10;
+    if (const std::string t = env("SEISAKU_CGI_TIMEOUT"); !t.empty()) {
+        seconds = static_cast<unsigned>(std::strtoul(t.c_str(), nullptr, 10));
+    }
+    std::signal(SIGALRM, on_alarm);
+    ::alarm(seconds == 0 ? 1 : seconds);
+
+    const auto get = [](const char* name) { return env(name); };
+    const seisaku::web::CgiEnvironment request = seisaku::web::read_environment(get);
+    const seisaku::web::SiteConfig config = seisaku::web::read_config(get);
+    std::string out;
+    try {
+        const seisaku::analysis::Analyzer analyzer;
+        out = seisaku::web::serialize(seisaku::web::handle(request, config, analyzer),
+                                      request.method == "HEAD");
+    } catch (...) {
+        // The analyzer could not load (MeCab, the user dictionary): a 500, no internals.
+        out = seisaku::web::serialize(
+            seisaku::web::Response{500, "text/plain; charset=utf-8", {}, "search unavailable\n"},
+            request.method == "HEAD");
+    }
+    std::cout << out;
+    std::cout.flush();
+    ::alarm(0);
+    return 0;
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+// The CGI page (issue 6): responses parsed with libxml2's HTML parser. No element or
+// attribute ever comes from input (the XSS payloads of BAD-INPUTS.md Q12), every status
+// carries the security headers (Q22), bad parameters are bounded (Q14-Q20).
+#include <catch2/catch.hpp>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include <map>
+#include <set>
+
+#include "analysis/analyzer.hpp"
+#include "describe.hpp"
+#include "text/utf8.hpp"
+#include "web/escape.hpp"
+#include "web/handler.hpp"
+#include "web/messages.hpp"
+
+using namespace seisaku;
+
+namespace {
+
+/// One request through the handler: the raw CGI output.
+std::string cgi(const std::string& query_string, const std::string& method = "GET",
+                const std::string& db = test::corpus_db(), const std::string& accept = "") {
+    std::map<std::string, std::string> vars = {{"REQUEST_METHOD", method},
+                                               {"QUERY_STRING", query_string},
+                                               {"HTTP_ACCEPT_LANGUAGE", accept},
+                                               {"SCRIPT_NAME", "/search"},
+                                               {"SERVER_NAME", "127.0.0.1"},
+                                               {"SERVER_PORT", "8080"},
+                                               {"SEISAKU_DB", db}};
+    const auto get = [&](const char* name) {
+        const auto it = vars.find(name);
+        return it == vars.end() ? std::string() : it->second;
+    };
+    const web::CgiEnvironment env = web::read_environment(get);
+    return web::serialize(web::handle(env, web::read_config(get), test::test_analyzer()),
+                          method == "HEAD");
+}
+
+struct Parsed {
+    std::map<std::string, std::string> headers;
+    int status = 0;
+    std::string body;
+};
+
+Parsed split(const std::string& raw) {
+    Parsed p;
+    const std::size_t end = raw.find("\r\n\r\n");
+    REQUIRE(end != std::string::npos);
+    std::size_t pos = 0;
+    while (pos < end) {
+        const std::size_t eol = raw.find("\r\n", pos);
+        const std::string line = raw.substr(pos, eol - pos);
+        const std::size_t colon = line.find(": ");
+        REQUIRE(colon != std::string::npos);
+        p.headers[line.substr(0, colon)] = line.substr(colon + 2);
+        pos = eol + 2;
+    }
+    p.status = std::stoi(p.headers["Status"].substr(0, 3));
+    p.body = raw.substr(end + 4);
+    return p;
+}
+
+/// Every element name and every attribute (name=value) of an HTML document.
+struct Tree {
+    std::multiset<std::string> elements;
+    std::vector<std::pair<std::string, std::string>> attributes;
+    std::string text;  ///< all text content
+};
+
+void walk(xmlNode* n, Tree& t) {
+    for (; n != nullptr; n = n->next) {
+        if (n->type == XML_ELEMENT_NODE) {
+            t.elements.insert(reinterpret_cast<const char*>(n->name));
+            for (xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+                xmlChar* v = xmlNodeGetContent(reinterpret_cast<xmlNode*>(a));
+                t.attributes.emplace_back(reinterpret_cast<const char*>(a->name),
+                                          v ? reinterpret_cast<const char*>(v) : "");
+                xmlFree(v);
+            }
+        } else if (n->type == XML_TEXT_NODE && n->content != nullptr) {
+            t.text += reinterpret_cast<const char*>(n->content);
+        }
+        walk(n->children, t);
+    }
+}
+
+Tree parse_html(const std::string& body) {
+    Tree t;
+    htmlDocPtr doc = htmlReadMemory(body.data(), static_cast<int>(body.size()), nullptr, "UTF-8",
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    REQUIRE(doc != nullptr);
+    walk(xmlDocGetRootElement(doc), t);
+    xmlFreeDoc(doc);
+    return t;
+}
+
+/// The elements and attributes our page is made of: anything else came from input.
+const std::set<std::string> our_elements = {
+    "html",    "head", "meta", "title", "link",  "body",  "header", "p",      "a",      "main",
+    "h1",      "h2",   "h3",   "form",  "label", "input", "div",    "button", "select", "option",
+    "section", "ol",   "li",   "span",  "time",  "mark",  "q",      "aside",  "ul",     "nav"};
+const std::set<std::string> our_attributes = {
+    "lang",         "charset",   "name",        "content",    "rel",
+    "href",         "type",      "title",       "class",      "hreflang",
+    "id",           "role",      "method",      "action",     "for",
+    "value",        "maxlength", "placeholder", "autofocus",  "selected",
+    "size",         "start",     "datetime",    "aria-label", "aria-labelledby",
+    "aria-current", "data-facet"};
+
+void check_page_is_ours(const std::string& raw) {
+    const Parsed r = split(raw);
+    const Tree t = parse_html(r.body);
+    for (const std::string& e : t.elements) {
+        INFO("element " << e);
+        CHECK(our_elements.contains(e));
+    }
+    for (const auto& [name, value] : t.attributes) {
+        INFO("attribute " << name << "=" << value);
+        CHECK(our_attributes.contains(name));
+        if (name == "href" || name == "action") {
+            CHECK(value.find("javascript:") == std::string::npos);
+            CHECK(value.find('\t') == std::string::npos);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("web: escaping for HTML, URLs and XML", "[web]") {
+    CHECK(web::html("<a href=\"x\">'&'</a>") ==
+          "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    CHECK(web::html("bad\xff\x01tab\there") == "bad\xEF\xBF\xBD tab\there");
+    CHECK(web::url_component("日本 a&b=c/d") == "%E6%97%A5%E6%9C%AC%20a%26b%3Dc%2Fd");
+    CHECK(web::url_component("en/a b.md", true) == "en/a%20b.md");
+    CHECK(web::xml("'\"<>&") == "&apos;&quot;&lt;&gt;&amp;");
+}
+
+TEST_CASE("web: every interface string exists in English and Japanese", "[web]") {
+    std::string_view keys = web::message_keys();
+    std::size_t n = 0;
+    while (!keys.empty()) {
+        const std::size_t eol = keys.find('\n');
+        const std::string_view key = keys.substr(0, eol);
+        keys.remove_prefix(eol + 1);
+        INFO(key);
+        CHECK(web::message("en", key) != key);
+        CHECK(web::message("ja", key) != key);
+        ++n;
+    }
+    CHECK(n >= 40);
+}
+
+TEST_CASE("web: no element or attribute comes from input (XSS payloads)", "[web]") {
+    const std::vector<std::string> payloads = {
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%22%3E%3Csvg%20onload%3Dalert(1)%3E",
+        "'onmouseover='alert(1)",
+        "%3C%2Ftextarea%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "javascript:alert(1)",
+        "%253Cscript%253E",
+        "%09%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%22%20autofocus%20onfocus%3Dalert(1)%20x%3D%22",
+        "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+        "DFFT%3C%2Fq%3E%3Ciframe%20src%3D%2F%2Fx%3E",
+    };
+    for (const std::string& payload : payloads) {
+        for (const std::string name : {"q", "lang", "hl", "sort", "page", "n", "type", "topic",
+                                       "issuer", "year", "since", "until"}) {
+            const std::string qs = (name == "q" ? "" : "q=DFFT&") + name + "=" + payload + "&hl=ja";
+            INFO(qs);
+            const std::string raw = cgi(qs);
+            CHECK(raw.find("<script") == std::string::npos);
+            CHECK(raw.find("<svg") == std::string::npos);
+            CHECK(raw.find("<iframe") == std::string::npos);
+            CHECK(raw.find("<img") == std::string::npos);
+            check_page_is_ours(raw);
+        }
+    }
+}
+
+TEST_CASE("web: security headers on every status, and no internals", "[web]") {
+    const std::vector<std::pair<std::string, int>> cases = {
+        {cgi("q=DFFT"), 200},
+        {cgi(""), 200},
+        {cgi("q=%ZZ"), 400},
+        {cgi("q=DFFT%"), 400},
+        {cgi("q=DFFT", "POST"), 405},
+        {cgi("q=" + std::string(9000, 'a')), 414},
+        {cgi("q=" + std::string(1100, 'a')), 400},
+        {cgi("q=DFFT", "GET", ""), 500},
+        {cgi("q=DFFT", "GET", "/nonexistent/secret/db"), 503},
+    };
+    for (const auto& [raw, status] : cases) {
+        Parsed r = split(raw);
+        INFO(r.headers["Status"]);
+        CHECK(r.status == status);
+        CHECK(r.headers["Content-Type"].ends_with("charset=utf-8"));
+        CHECK(r.headers["X-Content-Type-Options"] == "nosniff");
+        CHECK(r.headers["Content-Security-Policy"].find("frame-ancestors 'none'") !=
+              std::string::npos);
+        CHECK(r.headers["Content-Security-Policy"].find("script-src") == std::string::npos);
+        CHECK(r.headers["Referrer-Policy"] == "no-referrer");
+        CHECK(std::stoul(r.headers["Content-Length"]) == r.body.size());
+        CHECK(r.body.find("/nonexistent") == std::string::npos);  // no paths
+        CHECK(r.body.find(test::corpus_db()) == std::string::npos);
+        CHECK(r.body.find("Xapian") == std::string::npos);
+        check_page_is_ours(raw);
+    }
+    Parsed post = split(cgi("q=DFFT", "POST"));
+    CHECK(post.headers["Allow"] == "GET, HEAD");
+    // HEAD: the headers of GET, no body.
+    Parsed head = split(cgi("q=DFFT", "HEAD"));
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+    CHECK(std::stoul(head.headers["Content-Length"]) > 1000);
+}
+
+TEST_CASE("web: parameters are bounded, first value wins, bad values fall back", "[web]") {
+    web::Params p;
+    const auto parse = [&](const std::string& qs, const std::string& accept = "") {
+        web::CgiEnvironment env;
+        env.method = "GET";
+        env.query_string = qs;
+        env.accept_language = accept;
+        return web::parse_params(env, p);
+    };
+    CHECK_FALSE(parse("q=a+b&q=second&page=-1&n=0&lang=xx&hl=..%2F..%2Fx&sort=evil"));
+    CHECK(p.q == "a b");
+    CHECK(p.page == 1);
+    CHECK(p.n == 1);
+    CHECK(p.lang.empty());
+    CHECK(p.hl == "en");
+    CHECK(p.sort == "relevance");
+    CHECK_FALSE(parse("q=x&page=99999999999999999999999&n=1000000"));
+    CHECK(p.n == web::max_per_page);
+    CHECK(p.page == 10000 / web::max_per_page);
+    CHECK_FALSE(parse("q=x&page=1e9&n=abc"));
+    CHECK(p.page == 1);
+    CHECK(p.n == web::default_per_page);
+    CHECK_FALSE(parse("q=%FF%C0%AF%ED%A0%80&x=%00"));
+    CHECK(p.q == text::repair("\xFF\xC0\xAF\xED\xA0\x80"));
+    CHECK(text::is_valid(p.q));
+    CHECK_FALSE(parse("q=a%00b"));
+    CHECK(p.q == "ab");
+    CHECK_FALSE(parse("&&&=x&q"));
+    CHECK(p.q.empty());
+    CHECK(parse("q=%G1")->status == 400);
+    CHECK(parse("q=" + std::string(70000, 'a'))->status == 414);
+    CHECK_FALSE(parse("", "ja,en-US;q=0.8"));
+    CHECK(p.hl == "ja");
+    CHECK_FALSE(parse("", "en-GB,en;q=0.9,ja;q=0.8"));
+    CHECK(p.hl == "en");
+    CHECK_FALSE(parse("type=%22press-release%22"));
+    CHECK(p.filters["type"] == "press-release");
+    CHECK(web::link_query(p, {{"page", "2"}}) == "?hl=en&page=2&type=press-release");
+}
+
+TEST_CASE("web: the page shows results, facets, pages and the other language", "[web]") {
+    Parsed r = split(cgi("q=DFFT&hl=ja&n=5"));
+    CHECK(r.status == 200);
+    CHECK(r.body.find("<html lang=\"ja\">") != std::string::npos);
+    CHECK(r.body.find("<ol class=\"results\" start=\"1\">") != std::string::npos);
+    CHECK(r.body.find("<mark>") != std::string::npos);
+    CHECK(r.body.find("class=\"facet-value\" href=\"?q=DFFT&amp;lang=ja&amp;hl=ja&amp;n=5\"") !=
+          std::string::npos);
+    CHECK(r.body.find("rel=\"next\" href=\"?q=DFFT&amp;hl=ja&amp;n=5&amp;page=2\"") !=
+          std::string::npos);
+    CHECK(r.body.find("hreflang=\"en\" href=\"?q=DFFT&amp;hl=en&amp;n=5\"") != std::string::npos);
+    CHECK(r.body.find("他言語版") != std::string::npos);
+    // A facet filter narrows the count; JSON is the CLI's contract.
+    Parsed typed = split(cgi("q=DFFT&type=timeline&format=json"));
+    CHECK(typed.headers["Content-Type"] == "application/json; charset=utf-8");
+    CHECK(typed.body.find("\"query\":\"DFFT\"") != std::string::npos);
+    CHECK(typed.body.find("\"total\":") != std::string::npos);
+    Parsed open = split(cgi("format=opensearch"));
+    CHECK(open.headers["Content-Type"].starts_with("application/opensearchdescription+xml"));
+    CHECK(open.body.find("template=\"http://127.0.0.1:8080/search?q={searchTerms}&amp;hl=en\"") !=
+          std::string::npos);
+    Parsed feed = split(cgi("q=DFFT&format=atom"));
+    CHECK(feed.headers["Content-Type"].starts_with("application/atom+xml"));
+    CHECK(feed.body.find("<entry>") != std::string::npos);
+}
