@@ -189,6 +189,11 @@ elif port_in_use "$port"; then
     die "port $port on 127.0.0.1 is in use; pick another with --port N (0 picks a free one)"
 fi
 
+lq() {  # a value as a lighttpd string literal
+    local s=${1//\\/\\\\}
+    printf '"%s"' "${s//\"/\\\"}"
+}
+
 # 5. The configuration. As root, lighttpd drops to www-data after binding, when www-data can
 #    read the index, the corpus and the CGI; otherwise it keeps running as the caller.
 logs=$workdir/logs
@@ -216,10 +221,6 @@ fi
 errorlog_line=
 [[ $mode == foreground ]] || errorlog_line="server.errorlog = $(lq "$logs/error.log")"
 
-lq() {  # a value as a lighttpd string literal
-    local s=${1//\\/\\\\}
-    printf '"%s"' "${s//\"/\\\"}"
-}
 {
     cat <<EOF
 # Written by scripts/serve.sh; rewritten on every start. docs/cgi.md explains each part.
@@ -260,7 +261,11 @@ url.redirect = ("^/$" => "/search")
 alias.url = ("/search" => $(lq "$cgi"))
 \$HTTP["url"] =~ "^/search(/|\$)" {
     cgi.assign = ("" => "")
-    setenv.add-environment = ("SEISAKU_DB" => $(lq "$db"))
+    setenv.add-environment = (
+        "SEISAKU_DB" => $(lq "$db"),
+        "SEISAKU_DOCS_URL" => "/docs/",
+        "SEISAKU_STATIC_URL" => "/static/",
+    )
 }
 
 # The indexed folders and the style sheet: files only, GET and HEAD only.
