@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // @brief seisaku.cgi: the search page as a CGI program (RFC 3875). The server sets the
 // environment (SEISAKU_DB or SEISAKU_CONFIG); one request in, one response out.
+#include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -33,16 +35,19 @@ std::string env(const char* name) {
 }  // namespace
 
 int main() {
-    // A request never runs longer than this, whatever happens inside (BAD-INPUTS.md Q23);
-    // SEISAKU_CGI_TIMEOUT lowers it for tests.
+    // A request never runs longer than this, whatever happens inside (BAD-INPUTS.md Q23):
+    // 10 s, or SEISAKU_CGI_TIMEOUT_MS milliseconds (for tests and small servers).
     static std::string timeout = seisaku::web::timeout_response();
     timeout_bytes = &timeout;
-    unsigned seconds = 10;
-    if (const std::string t = env("SEISAKU_CGI_TIMEOUT"); !t.empty()) {
-        seconds = static_cast<unsigned>(std::strtoul(t.c_str(), nullptr, 10));
+    long ms = 10000;
+    if (const std::string t = env("SEISAKU_CGI_TIMEOUT_MS"); !t.empty()) {
+        ms = std::clamp(std::strtol(t.c_str(), nullptr, 10), 1L, 600000L);
     }
     std::signal(SIGALRM, on_alarm);
-    ::alarm(seconds == 0 ? 1 : seconds);
+    itimerval timer{};
+    timer.it_value.tv_sec = ms / 1000;
+    timer.it_value.tv_usec = (ms % 1000) * 1000;
+    ::setitimer(ITIMER_REAL, &timer, nullptr);
 
     const auto get = [](const char* name) { return env(name); };
     const seisaku::web::CgiEnvironment request = seisaku::web::read_environment(get);
@@ -58,8 +63,9 @@ int main() {
             seisaku::web::Response{500, "text/plain; charset=utf-8", {}, "search unavailable\n"},
             request.method == "HEAD");
     }
+    const itimerval off{};
+    ::setitimer(ITIMER_REAL, &off, nullptr);  // the answer is ready: no 503 after it
     std::cout << out;
     std::cout.flush();
-    ::alarm(0);
     return 0;
 }

@@ -283,3 +283,26 @@ TEST_CASE("web: the page shows results, facets, pages and the other language", "
     CHECK(feed.headers["Content-Type"].starts_with("application/atom+xml"));
     CHECK(feed.body.find("<entry>") != std::string::npos);
 }
+
+TEST_CASE("web: hostile stored titles and text stay text on the page and in feeds (Q13)", "[web]") {
+    const test::TempCorpus corpus;
+    corpus.write("hostile.html",
+                 "<html><head><title>\"&gt;&lt;img src=x onerror=alert(1)&gt; hostile "
+                 "title</title><link rel=\"canonical\" href=\"javascript:alert(1)\"></head>"
+                 "<body><h2>&lt;svg onload=alert(2)&gt;</h2><p>&lt;script&gt;alert(\"quantum\")"
+                 "&lt;/script&gt; text about quantum computing.</p></body></html>");
+    const std::string db = corpus.index();
+    const std::string page = cgi("q=quantum", "GET", db);
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("<svg") == std::string::npos);
+    CHECK(page.find("&lt;img src=x onerror=alert(1)&gt; hostile title") != std::string::npos);
+    CHECK(page.find("javascript:") == std::string::npos);
+    check_page_is_ours(page);
+    const std::string feed = cgi("q=quantum&format=atom", "GET", db);
+    CHECK(feed.find("<img") == std::string::npos);
+    CHECK(feed.find("&lt;img src=x") != std::string::npos);
+    const std::string json = cgi("q=quantum&format=json", "GET", db);
+    CHECK(json.find("<img src=x") != std::string::npos);  // JSON carries text; its type says so
+    CHECK(split(json).headers["Content-Type"] == "application/json; charset=utf-8");
+}
