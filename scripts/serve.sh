@@ -141,7 +141,7 @@ if [[ $build == yes ]]; then
     reason=
     if [[ ! -f $db/iamglass ]]; then
         reason="no index at $db"
-    elif [[ -n $(find "${folders[@]}" -newer "$db/iamglass" -print -quit) ]]; then
+    elif [[ -n $(find "${folders[@]/#-/./-}" -newer "$db/iamglass" -print -quit) ]]; then
         reason="the corpus changed since $db was written"
     else
         rc=0
