@@ -10,6 +10,7 @@
 #include <new>
 
 #include "error.hpp"
+#include "render/terminal.hpp"
 
 namespace seisaku::cli {
 
@@ -33,13 +34,16 @@ int run_main(CLI::App& app, int argc, char** argv, Run run) {
     try {
         return run();
     } catch (const Error& e) {
-        std::cerr << app.get_name() << ": " << e.what() << '\n';
+        // Messages may quote what was typed (a path, a date): no control character reaches
+        // the terminal.
+        std::cerr << app.get_name() << ": " << render::terminal_safe(e.what()) << '\n';
         return static_cast<int>(e.code());
     } catch (const std::bad_alloc&) {
         std::cerr << app.get_name() << ": out of memory\n";
         return 71;  // EX_OSERR
     } catch (const std::exception& e) {
-        std::cerr << app.get_name() << ": internal error: " << e.what() << '\n';
+        std::cerr << app.get_name() << ": internal error: " << render::terminal_safe(e.what())
+                  << '\n';
         return 70;  // EX_SOFTWARE
     } catch (...) {
         // A library exception that crossed a seam untranslated: a bug, but never a crash.

@@ -9,6 +9,7 @@ packages=(
     libxml2-dev nlohmann-json3-dev
     libcli11-dev catch2
     python3 clang-format git
+    lighttpd chromium chromium-driver python3-selenium  # the page and its browser test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -93,7 +93,7 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--like", o.like,
                    "documents like this one (its path as shown in results), in both languages");
     app.add_option("--time-limit", o.time_limit,
-                   "seconds of matching before showing what was found (0: no limit)")
+                   "seconds of counting all matches for --facets (0: no limit)")
         ->check(CLI::Range(0.0, 60.0))
         ->capture_default_str();
     app.add_option("--mecab-dicdir", o.analyzer.mecab_dicdir,

@@ -40,7 +40,9 @@ class Builder {
     Xapian::Query build(const QueryNode& root) {
         Xapian::Query q = group(root);
         if (q.empty()) {
-            throw QueryError("query has nothing to search for");
+            // Only filters that were left out: their note is the reason.
+            throw QueryError(notes_.empty() ? "query has nothing to search for"
+                                            : notes_.front().message);
         }
         return q;
     }
@@ -96,7 +98,9 @@ class Builder {
                 continue;
             }
             if (c.kind == NodeKind::Word && c.wildcard) {
-                clauses.push_back({c.occur, wildcard_query(c), false});
+                if (Xapian::Query w = wildcard_query(c); !w.empty()) {
+                    clauses.push_back({c.occur, std::move(w), false});
+                }
                 continue;
             }
             if (!leaf) {
@@ -233,11 +237,14 @@ class Builder {
         if (c.field == "lang") {
             return Xapian::Query(std::string(schema::prefix_lang) + text::fold(c.text));
         }
-        if (c.field == "type") {
-            return Xapian::Query(schema::keyword_term(schema::prefix_type, c.text));
-        }
-        if (c.field == "topic") {
-            return Xapian::Query(schema::keyword_term(schema::prefix_topic, c.text));
+        if (c.field == "type" || c.field == "topic") {
+            const std::string_view prefix =
+                c.field == "type" ? schema::prefix_type : schema::prefix_topic;
+            const std::string term = schema::keyword_term(prefix, c.text);
+            if (term.size() == prefix.size()) {
+                throw QueryError(c.field + ": has no value to match");
+            }
+            return Xapian::Query(term);
         }
         // issuer: its words, or the words of one of its other names in the term bank
         // (issuer:METI finds 経済産業省).
@@ -301,8 +308,8 @@ class Builder {
             }
         } else if (field == "year") {
             from = to = date_span(text);
-            if (from && from->first.substr(5) != "01-01") {
-                throw bad();  // year: wants a year, not a day
+            if (from && (from->first.substr(5) != "01-01" || from->last.substr(5) != "12-31")) {
+                throw bad();  // year: wants a year, not a month or a day
             }
             if (from && from->last.substr(0, 4) != from->first.substr(0, 4)) {
                 throw bad();
@@ -383,22 +390,31 @@ class Builder {
     /// a NEAR/n b: the positional terms of every word and phrase within n other words of
     /// each other, in any order.
     Xapian::Query near_query(const QueryNode& n) {
-        std::vector<Xapian::Query> terms;
+        std::vector<Xapian::Query> parts;  // a word, or a phrase of a side's words in order
+        std::size_t positions = 0;
         for (const QueryNode& c : n.children) {
+            std::vector<Xapian::Query> words;
             for (const Token& t : tokens_of(c)) {
                 if (t.kind != TokenKind::Stop) {
-                    terms.emplace_back(positional(c, t));
+                    words.emplace_back(positional(c, t));
                     typed_terms_.insert(positional(c, t));
                 }
             }
+            positions += words.size();
+            if (words.size() == 1) {
+                parts.push_back(words.front());
+            } else if (!words.empty()) {
+                parts.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
+                                   static_cast<Xapian::termcount>(words.size()));
+            }
         }
-        if (terms.size() < 2) {
-            return terms.empty() ? Xapian::Query() : terms.front();
+        if (parts.size() < 2) {
+            return parts.empty() ? Xapian::Query() : parts.front();
         }
-        // Xapian's window is the span the terms lie in: n words between two terms is a
-        // span of n + 2 positions.
-        const auto window = static_cast<Xapian::termcount>(n.window + terms.size());
-        return {Xapian::Query::OP_NEAR, terms.begin(), terms.end(), window};
+        // Xapian's window is the span the terms lie in: n words between the sides is a span
+        // of n + (their words) positions.
+        const auto window = static_cast<Xapian::termcount>(n.window + positions);
+        return {Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window};
     }
 
     /// polic*: the indexed words that begin with "polic", the most frequent
@@ -411,8 +427,28 @@ class Builder {
             throw QueryError("query has too many terms (more than " +
                              std::to_string(max_query_terms) + ")");
         }
-        return {Xapian::Query::OP_WILDCARD, prefix, max_wildcard_terms,
-                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT};
+        if (!options_.wildcard_words) {
+            return {Xapian::Query::OP_WILDCARD, prefix, max_wildcard_terms,
+                    Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT};
+        }
+        // The words themselves, so snippets highlight them and --explain names them; as one
+        // synonym, like Xapian's wildcard: a frequent prefix is not a pile of rare words.
+        std::vector<std::string> words = options_.wildcard_words(prefix);
+        if (words.empty()) {
+            notes_.push_back({n.offset, prefix + "* matches no indexed word"});
+            return {};
+        }
+        if (words.size() > max_wildcard_terms) {
+            words.resize(max_wildcard_terms);
+            notes_.push_back({n.offset, prefix + "* matches more than " +
+                                            std::to_string(max_wildcard_terms) +
+                                            " indexed words; the most frequent " +
+                                            std::to_string(max_wildcard_terms) + " were searched"});
+        }
+        for (const std::string& w : words) {
+            typed_terms_.insert(w);
+        }
+        return {Xapian::Query::OP_SYNONYM, words.begin(), words.end()};
     }
 
     /// How many plain words from children[i] on form the longest name in the term bank

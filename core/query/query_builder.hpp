@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ struct QueryOptions {
     /// Off by default: always on, it lowered nDCG@10 on tests/relevance (0.882 → 0.870 at
     /// 0.1); the searcher turns it on only for a query that found nothing.
     double bigram_weight = 0;
+    /// The indexed words a wildcard prefix stands for, the most frequent first, at most
+    /// max_wildcard_terms + 1 (one more says there were more). Set by the Searcher; without
+    /// it a wildcard is Xapian's OP_WILDCARD.
+    std::function<std::vector<std::string>(const std::string& prefix)> wildcard_words;
 };
 
 /// Names of up to this many words are looked up in the term bank.

@@ -46,7 +46,7 @@ std::uint32_t near_window(std::string_view word) {
     if (word == "NEAR") {
         return default_near_window;
     }
-    if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 8) {
+    if (!word.starts_with("NEAR/") || word.size() == 5) {
         return 0;
     }
     std::uint32_t n = 0;
@@ -54,9 +54,10 @@ std::uint32_t near_window(std::string_view word) {
         if (c < '0' || c > '9') {
             return 0;
         }
-        n = n * 10 + static_cast<std::uint32_t>(c - '0');
+        n = std::min<std::uint32_t>(n * 10 + static_cast<std::uint32_t>(c - '0'),
+                                    max_near_window + 1);  // saturates: NEAR/99999 is 101
     }
-    return n == 0 ? 1 : std::min(n, max_near_window);
+    return std::max<std::uint32_t>(n, 1);
 }
 
 bool is_space(char c) {
@@ -206,7 +207,12 @@ class Parser {
         QueryNode group;
         bool and_pending = false;
         while (current_.kind != Lex::End && current_.kind != Lex::Or &&
-               current_.kind != Lex::Close) {
+               (current_.kind != Lex::Close || flat_opens_ > 0)) {
+            if (current_.kind == Lex::Close) {  // closes an ignored (
+                --flat_opens_;
+                advance();
+                continue;
+            }
             if (current_.kind == Lex::And) {
                 if (group.children.empty()) {
                     note(current_.offset, "AND with nothing before it was ignored");
@@ -255,7 +261,11 @@ class Parser {
         (plain(left) ? near.children : loose).push_back(std::move(left));
         while (current_.kind == Lex::Near) {
             const Lexeme op = current_;
-            near.window = std::max(near.window, op.window);
+            if (op.window > max_near_window) {
+                note(op.offset, "NEAR/n takes n up to " + std::to_string(max_near_window) + "; " +
+                                    std::to_string(max_near_window) + " was used");
+            }
+            near.window = std::max(near.window, std::min(op.window, max_near_window));
             advance();
             if (current_.kind == Lex::End || current_.kind == Lex::Or ||
                 current_.kind == Lex::Close || current_.kind == Lex::And ||
@@ -319,19 +329,20 @@ class Parser {
         }
         if (lx.kind == Lex::Open) {
             advance();
-            QueryNode inner;
-            if (depth_ < max_nesting) {
-                ++depth_;
-                inner = parse_or();
-                --depth_;
-            } else {
-                if (depth_ == max_nesting) {
+            if (depth_ >= max_nesting) {
+                // Too deep: this ( is ignored, and so is the ) that closes it, so the
+                // parser's depth stays bounded whatever is typed.
+                if (!flatten_noted_) {
                     note(lx.offset, "parentheses nested deeper than " +
                                         std::to_string(max_nesting) + " were flattened");
-                    ++depth_;  // say it once
+                    flatten_noted_ = true;
                 }
-                inner = parse_and();  // too deep: flatten
+                ++flat_opens_;
+                return {};
             }
+            ++depth_;
+            QueryNode inner = parse_or();
+            --depth_;
             if (current_.kind == Lex::Close) {
                 advance();
             } else {
@@ -372,16 +383,26 @@ class Parser {
         if (!trailing || n.text.find('*') != std::string::npos) {
             note(n.offset, "only a trailing * is a wildcard; the others were ignored");
         }
-        n.wildcard = trailing && n.field.empty();
+        if (trailing && !n.field.empty()) {
+            note(n.offset, "a wildcard searches words of the text, not " + n.field +
+                               ":; the word was searched as typed");
+            return;
+        }
+        n.wildcard = trailing;
     }
 
-    static void set_field(QueryNode& n, const std::string& field) {
+    void set_field(QueryNode& n, const std::string& field) {
         if (field.empty()) {
             return;
         }
         if (n.kind == NodeKind::Word || n.kind == NodeKind::Phrase) {
             if (n.field.empty()) {
                 n.field = field;
+                if (n.wildcard) {  // title:(polic*): the field wins, the * goes
+                    n.wildcard = false;
+                    note(n.offset, "a wildcard searches words of the text, not " + field +
+                                       ":; the word was searched as typed");
+                }
             }
             return;
         }
@@ -394,6 +415,8 @@ class Parser {
     Lexeme current_;
     std::vector<QueryNote>& notes_;
     std::size_t depth_ = 0;
+    std::size_t flat_opens_ = 0;  ///< ( ignored past max_nesting, whose ) are ignored too
+    bool flatten_noted_ = false;
 };
 
 bool has_terms(const QueryNode& n) {

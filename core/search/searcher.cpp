@@ -432,6 +432,9 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             query::QueryOptions options = request.query_options;
             options.term_bank = request.expand ? &impl_->term_bank : nullptr;
             options.bigram_weight = bigram_weight;
+            options.wildcard_words = [this](const std::string& prefix) {
+                return wildcard_words(prefix);
+            };
             query::BuiltQuery built = query::build(request.query, impl_->analyzer, options);
             query = std::move(built.query);
             expansions = std::move(built.expansions);
@@ -440,7 +443,6 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             if (used_bigrams != nullptr) {
                 *used_bigrams = built.used_bigrams;
             }
-            wildcard_notes(built.wildcards, notes);
         }
         if (!request.lang.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
@@ -507,10 +509,12 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             results.sort = request.sort == SortOrder::Newest   ? "newest"
                            : request.sort == SortOrder::Oldest ? "oldest"
                                                                : "relevance";
-            if (request.time_limit > 0 && seconds >= request.time_limit) {
-                results.notes.push_back({0, "the search stopped after " +
+            // Xapian 1.4's time limit only stops it looking past the top hits for exact
+            // counts (check_at_least): it bounds facet counting, which looks at all matches.
+            if (request.facets && request.time_limit > 0 && seconds >= request.time_limit) {
+                results.notes.push_back({0, "counting stopped after " +
                                                 std::to_string(request.time_limit).substr(0, 4) +
-                                                " s; results and counts may be incomplete"});
+                                                " s; facet counts may be incomplete"});
             }
             if (request.facets) {
                 results.facets = spy.facets();
@@ -570,23 +574,29 @@ double Searcher::term_weight(const std::string& term, const std::string& id_term
     return m.empty() ? 0.0 : std::round(m.begin().get_weight() * 1000.0) / 1000.0;
 }
 
-void Searcher::wildcard_notes(const std::vector<std::string>& prefixes,
-                              std::vector<query::QueryNote>& notes) const {
-    for (const std::string& prefix : prefixes) {
-        Xapian::termcount n = 0;
-        for (auto t = impl_->db.allterms_begin(prefix);
-             t != impl_->db.allterms_end(prefix) && n <= query::max_wildcard_terms; ++t) {
-            ++n;
-        }
-        if (n == 0) {
-            notes.push_back({0, prefix + "* matches no indexed word"});
-        } else if (n > query::max_wildcard_terms) {
-            notes.push_back({0, prefix + "* matches more than " +
-                                    std::to_string(query::max_wildcard_terms) +
-                                    " indexed words; the most frequent " +
-                                    std::to_string(query::max_wildcard_terms) + " were searched"});
+std::vector<std::string> Searcher::wildcard_words(const std::string& prefix) const {
+    // The most frequent words with the prefix; the walk is bounded so that a one-letter
+    // prefix over a huge vocabulary stays quick (BAD-INPUTS.md Q4).
+    constexpr std::size_t max_walk = 200000;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    std::size_t walked = 0;
+    for (auto t = impl_->db.allterms_begin(prefix);
+         t != impl_->db.allterms_end(prefix) && walked < max_walk; ++t, ++walked) {
+        const std::string& term = *t;
+        if (!term.empty() && std::isupper(static_cast<unsigned char>(term[0])) == 0) {
+            found.emplace_back(t.get_termfreq(), term);
         }
     }
+    const std::size_t keep = std::min<std::size_t>(found.size(), query::max_wildcard_terms + 1);
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(keep), found.end(),
+                      [](const auto& a, const auto& b) {
+                          return a.first != b.first ? a.first > b.first : a.second < b.second;
+                      });
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < keep; ++i) {
+        words.push_back(std::move(found[i].second));
+    }
+    return words;
 }
 
 SortOrder parse_sort_order(std::string_view name) {

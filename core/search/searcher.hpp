@@ -46,8 +46,10 @@ struct SearchRequest {
     std::string until;    ///< only documents dated on or before this date
     /// Search for documents like this one (its path as shown in results) instead of `query`.
     std::string like;
-    double time_limit = 2.0;  ///< seconds of matching before Xapian returns what it has
-    bool suggest = true;      ///< fill SearchResults::suggestion when the query finds little
+    /// Seconds Xapian may spend counting all matches for facets before it returns what it
+    /// has (Xapian 1.4 cannot stop the matching of the top hits itself).
+    double time_limit = 2.0;
+    bool suggest = true;  ///< fill SearchResults::suggestion when the query finds little
 };
 
 /// Largest share of a score the recency boost adds (a document dated like the newest hit
@@ -107,9 +109,8 @@ class Searcher {
     Xapian::Query like_query(const std::string& path, std::string& id) const;
     /// A matched term's BM25 weight in one document (for explain).
     double term_weight(const std::string& term, const std::string& id_term) const;
-    /// Says when a wildcard matched nothing or more words than were searched.
-    void wildcard_notes(const std::vector<std::string>& prefixes,
-                        std::vector<query::QueryNote>& notes) const;
+    /// The indexed words a wildcard prefix stands for (QueryOptions::wildcard_words).
+    std::vector<std::string> wildcard_words(const std::string& prefix) const;
     std::optional<std::string> suggestion(const SearchRequest& request, std::size_t word_matches);
 
     struct Impl;

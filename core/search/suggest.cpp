@@ -41,7 +41,10 @@ void collect(const query::QueryNode& node, std::string_view query, bool negated,
              std::vector<Piece>& out) {
     negated = negated || node.occur == query::Occur::MustNot;
     if (node.kind == query::NodeKind::Word || node.kind == query::NodeKind::Phrase) {
-        if (negated || (!node.field.empty() && node.field != "title") || node.text.empty()) {
+        // Wildcards are prefixes, not words to correct; their text lost its '*', so it
+        // could not be found in the query where it was typed either.
+        if (negated || (!node.field.empty() && node.field != "title") || node.text.empty() ||
+            node.wildcard) {
             return;
         }
         const std::size_t at = query.find(node.text, node.offset);
@@ -166,6 +169,9 @@ std::optional<std::string> suggest(const Xapian::Database& db, std::string_view 
     std::string corrected;
     std::size_t at = 0;
     for (const auto& [piece, text] : replacements) {
+        if (piece->begin < at) {
+            return std::nullopt;  // pieces out of order: no suggestion rather than a bad one
+        }
         corrected.append(query, at, piece->begin - at);
         corrected += text;
         at = piece->end;

@@ -202,14 +202,18 @@ TEST_CASE("features: issue 5's checks on the bundled corpus", "[features]") {
     CHECK(era.total >= 10);
 }
 
-TEST_CASE("features: the time limit stops matching and says so", "[features]") {
+TEST_CASE("features: the time limit bounds facet counting and says so", "[features]") {
     search::Searcher s(feature_index().db, test::test_analyzer());
     search::SearchRequest r;
     r.query = "DFFT OR semiconductor OR policy OR data";
+    r.facets = true;
     r.time_limit = 1e-9;  // any search takes longer
     const auto results = s.search(r);
     REQUIRE_FALSE(results.notes.empty());
-    CHECK(results.notes.back().message.starts_with("the search stopped after"));
+    CHECK(results.notes.back().message.starts_with("counting stopped after"));
     r.time_limit = 0;  // no limit
+    CHECK(s.search(r).notes.empty());
+    r.time_limit = 1e-9;
+    r.facets = false;  // nothing counted beyond the page: nothing cut short
     CHECK(s.search(r).notes.empty());
 }
