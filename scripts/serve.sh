@@ -141,7 +141,7 @@ if [[ $build == yes ]]; then
     reason=
     if [[ ! -f $db/iamglass ]]; then
         reason="no index at $db"
-    elif [[ -n $(find "${folders[@]}" -newer "$db/iamglass" -print -quit) ]]; then
+    elif [[ -n $(find "${folders[@]/#-/./-}" -newer "$db/iamglass" -print -quit) ]]; then
         reason="the corpus changed since $db was written"
     else
         rc=0
@@ -295,7 +295,9 @@ if [[ $mode == background ]]; then
         sleep 0.1
     done
     pid=$(running_pid) || die "lighttpd did not start (see $logs/error.log)"
-    echo "serve: $url (lighttpd pid $pid, logs in $logs; stop with scripts/serve.sh --stop)"
+    stop_cmd="scripts/serve.sh --stop"
+    [[ $workdir == "$root/build/serve" ]] || stop_cmd+=" --workdir $workdir"
+    echo "serve: $url (lighttpd pid $pid, logs in $logs; stop with $stop_cmd)"
     exit 0
 fi
 
