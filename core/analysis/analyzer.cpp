@@ -269,6 +269,20 @@ std::vector<std::string> japanese_bigrams(std::string_view text) {
     return out;
 }
 
+std::string name_key(std::string_view text, const Analyzer& analyzer) {
+    std::string key;
+    for (const Token& t : analyzer.analyze(Analyzer::prepare(text))) {
+        if (t.kind == TokenKind::Stop) {
+            continue;
+        }
+        if (!key.empty()) {
+            key += ' ';
+        }
+        key += t.term;
+    }
+    return key;
+}
+
 bool is_query_stopword(const Token& token) {
     static constexpr std::array<std::string_view, 68> english = {
         "a",     "about",  "after", "all",  "also", "an",    "and",   "any",   "are",  "as",

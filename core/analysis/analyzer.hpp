@@ -75,6 +75,10 @@ struct Compound {
 /// Character bigrams of the katakana stretches of `text`, spelling folded.
 [[nodiscard]] std::vector<std::string> japanese_bigrams(std::string_view text);
 
+/// The matching key of a name (term bank, user dictionary): its analyzed terms, stop tokens
+/// left out, joined by spaces (ＧＤＰＲ → "gdpr", データ・スペース → "データ スペース").
+[[nodiscard]] std::string name_key(std::string_view text, const Analyzer& analyzer);
+
 /// True for tokens a natural-language query may drop when it has other terms: English
 /// function words (the, of, what) and Japanese ones (する, こと, 何).
 [[nodiscard]] bool is_query_stopword(const Token& token);

@@ -24,21 +24,31 @@ std::vector<std::string> split(std::string_view s, char sep) {
 }  // namespace
 
 std::string TermBank::key_of(std::string_view text, const analysis::Analyzer& analyzer) {
-    std::string key;
-    for (const analysis::Token& t : analyzer.analyze(analysis::Analyzer::prepare(text))) {
-        if (t.kind == analysis::TokenKind::Stop) {
-            continue;
+    return analysis::name_key(text, analyzer);
+}
+
+TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
+    // The keys computed at build time hold for the analyzer they were computed with: the
+    // same rules and the same dictionaries (the user dictionary's hash is in its name).
+    std::map<std::string, std::string> known;
+    const std::string fingerprint =
+        std::string(analysis::analyzer_version) + "|" + analyzer.dictionary_name();
+    std::string_view table = builtin_keys();
+    const std::size_t first_eol = table.find('\n');
+    if (table.substr(0, first_eol) == fingerprint) {
+        table.remove_prefix(first_eol + 1);
+        for (const std::string& line : split(table, '\n')) {
+            const std::size_t tab = line.find('\t');
+            if (tab != std::string::npos) {
+                known.emplace(line.substr(0, tab), line.substr(tab + 1));
+            }
         }
-        if (!key.empty()) {
-            key += ' ';
-        }
-        key += t.term;
     }
-    return key;
+    return TermBank(builtin_tsv(), analyzer, "built-in glossary", known);
 }
 
 TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
-                   const std::string& source) {
+                   const std::string& source, const std::map<std::string, std::string>& known) {
     std::size_t line_number = 0;
     for (const std::string& line : split(tsv, '\n')) {
         ++line_number;
@@ -59,7 +69,8 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
         }
         std::vector<std::string> keys;
         for (const std::string& name : entry.names) {
-            keys.push_back(key_of(name, analyzer));
+            const auto found = known.find(name);
+            keys.push_back(found != known.end() ? found->second : key_of(name, analyzer));
             if (!keys.back().empty()) {
                 index_[keys.back()].push_back(entries_.size());
             }

@@ -28,10 +28,20 @@ class TermBank {
     /// do not matter (ＧＤＰＲ = gdpr, データ・スペース = データスペース). Throws UsageError
     /// naming `source` and the line on a malformed row.
     TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
-             const std::string& source = "glossary");
+             const std::string& source = "glossary",
+             const std::map<std::string, std::string>& known_keys = {});
 
     /// The term bank built into seisaku: corpus/glossary.tsv at build time.
     static std::string_view builtin_tsv();
+
+    /// The built-in term bank, with the names' keys computed at build time when `analyzer`
+    /// is the one they were computed with (else computed now: MeCab on every name costs
+    /// most of a short search's time).
+    [[nodiscard]] static TermBank builtin(const analysis::Analyzer& analyzer);
+
+    /// The build-time keys: a first line "analyzer version|dictionary name", then
+    /// name<TAB>key lines (dictionary/make_glossary_keys).
+    static std::string_view builtin_keys();
 
     /// The matching key of a text: its analyzed terms joined by spaces.
     [[nodiscard]] static std::string key_of(std::string_view text,

@@ -278,9 +278,8 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
 }  // namespace
 
 Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
-    : impl_(std::make_unique<Impl>(
-          Impl{analyzer, open_readable(db_path), db_path.string(),
-               query::TermBank(query::TermBank::builtin_tsv(), analyzer, "built-in glossary")})) {
+    : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string(),
+                                        query::TermBank::builtin(analyzer)})) {
     try {
         schema::check_index_info(schema::read_index_info(impl_->db),
                                  schema::current_index_info(analyzer.dictionary_name()),

@@ -139,6 +139,29 @@ TEST_CASE("term bank: names match whatever their width, case and punctuation", "
     CHECK(query::TermBank(query::TermBank::builtin_tsv(), a).size() >= 200);
 }
 
+TEST_CASE("term bank: the built-in keys were computed with this analyzer, and agree", "[query]") {
+    const auto& a = test::test_analyzer();
+    CHECK(query::TermBank::builtin_keys().starts_with(std::string(analysis::analyzer_version) +
+                                                      "|" + a.dictionary_name() + "\n"));
+    const query::TermBank fast = query::TermBank::builtin(a);
+    const query::TermBank slow(query::TermBank::builtin_tsv(), a);
+    REQUIRE(fast.size() == slow.size());
+    for (const char* name : {"DFFT", "半導体", "ＧＤＰＲ", "データ・スペース", "広島AIプロセス",
+                             "data free flow with trust"}) {
+        INFO(name);
+        const std::string key = query::TermBank::key_of(name, a);
+        CHECK_FALSE(slow.other_names(key).empty());
+        CHECK(fast.other_names(key) == slow.other_names(key));
+    }
+    // Another analyzer (no user dictionary) does not take keys computed with this one.
+    analysis::AnalyzerOptions plain;
+    plain.user_dictionary = "none";
+    const analysis::Analyzer other(plain);
+    CHECK(query::TermBank::builtin(other).other_names(query::TermBank::key_of("DFFT", other)) ==
+          query::TermBank(query::TermBank::builtin_tsv(), other)
+              .other_names(query::TermBank::key_of("DFFT", other)));
+}
+
 TEST_CASE("expansion: other names join at a lower weight, longest name first", "[query]") {
     const auto& a = test::test_analyzer();
     const query::TermBank bank(small_bank, a);
