@@ -404,6 +404,14 @@ Response handle(const CgiEnvironment& env, const SiteConfig& config,
         }
         return search_response(env, p, config, analyzer);
     } catch (const QueryError& e) {
+        if (std::string_view(e.what()) == "query has nothing to search for" && p.format == "html") {
+            // Only stop words or symbols (Q11): the form again, with a hint, not an error.
+            Response r;
+            r.body = page_start(p, config, p.q + " — seisaku") + "<main id=\"main\">\n" +
+                     search_form(p) + "<p class=\"empty\">" + t(p, "nothing_to_search") +
+                     "</p>\n</main>\n</body>\n</html>\n";
+            return r;
+        }
         // The user's own query could not be searched: say why (our message, escaped).
         return error_page(400, p, config, "error_400", e.what());
     } catch (const IndexError&) {

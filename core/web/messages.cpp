@@ -13,7 +13,7 @@ struct Entry {
 };
 
 // clang-format off
-constexpr std::array<Entry, 44> entries = {{
+constexpr std::array<Entry, 45> entries = {{
     {"site", "seisaku", "seisaku 政策検索"},
     {"tagline", "Digital policy of Japan, the EU and their partners, in English and Japanese",
      "日本・EUと各国のデジタル政策を日英で横断検索"},
@@ -61,6 +61,8 @@ constexpr std::array<Entry, 44> entries = {{
     {"since_label", "From", "期間（開始）"},
     {"until_label", "Until", "期間（終了）"},
     {"feed", "Newest results as a feed", "新着結果のフィード"},
+    {"nothing_to_search", "That query has no words to search for. Try a word or a name.",
+     "検索できる語がありません。語や名称を入力してください。"},
 }};
 // clang-format on
 

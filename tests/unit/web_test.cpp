@@ -209,6 +209,11 @@ TEST_CASE("web: security headers on every status, and no internals", "[web]") {
         CHECK(r.body.find("Xapian") == std::string::npos);
         check_page_is_ours(raw);
     }
+    // Only symbols or a lone * (Q11): the form again with a hint, status 200.
+    Parsed stars = split(cgi("q=*"));
+    CHECK(stars.status == 200);
+    CHECK(stars.body.find("class=\"empty\"") != std::string::npos);
+    check_page_is_ours(cgi("q=*"));
     Parsed post = split(cgi("q=DFFT", "POST"));
     CHECK(post.headers["Allow"] == "GET, HEAD");
     // HEAD: the headers of GET, no body.
