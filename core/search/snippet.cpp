@@ -73,9 +73,12 @@ Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
 }
 
 /// Bodies up to this size are analyzed whole for snippets.
-constexpr std::size_t whole_body_bytes = 64 * 1024;
+constexpr std::size_t whole_body_bytes = 16 * 1024;
 /// Larger ones: the opening and windows of this many bytes each side of places where a
-/// query term's letters occur, at most `max_windows` of them.
+/// query term's letters occur, at most `max_windows` of them. Analysis is most of a
+/// search's time (callgrind, `seisaku-search DFFT` on corpus/: 63% in make_snippet, 46% in
+/// the analyzer); smaller windows hardly helped there (frequent words of expansions match
+/// everywhere), so they stay wide enough not to miss the best sentence.
 constexpr std::size_t window_bytes = 1024;
 constexpr std::size_t max_windows = 16;
 
@@ -86,10 +89,11 @@ std::size_t to_code_point(std::string_view s, std::size_t pos) {
     return std::min(pos, s.size());
 }
 
-/// Byte ranges of `body` worth analyzing: all of it when small, else the opening and
-/// windows around the first occurrences of each term's letters (a stem without its last
-/// letter, so "polici" finds "policy"; ASCII compared without case). Bounds the analysis
-/// work per hit whatever the document size.
+/// Byte ranges of `body` (NFKC) worth analyzing: all of it when small, else the opening and
+/// windows around the first occurrences of each term's letters (an English stem without its
+/// last letter, so "polici" finds "policy", ASCII compared without case; the first two
+/// characters of a Japanese term, so 推進する finds 推進した). Bounds the analysis work per
+/// hit whatever the document size.
 std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_view body,
                                                                     const SnippetTerms& terms) {
     if (body.size() <= whole_body_bytes) {
@@ -109,8 +113,15 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
         }
         if (needle.size() > 3 && static_cast<unsigned char>(needle.back()) < 0x80) {
             needle.remove_suffix(1);
+        } else if (!needle.empty() && static_cast<unsigned char>(needle.front()) >= 0x80) {
+            std::size_t two = 0;  // Japanese: inflection changes the end, not the start
+            (void)text::next_code_point(needle, two);
+            if (two < needle.size()) {
+                (void)text::next_code_point(needle, two);
+            }
+            needle = needle.substr(0, two);
         }
-        if (needle.size() < 2) {
+        if (needle.size() < 2 && !(needle.size() == 1 && needle[0] >= '0' && needle[0] <= '9')) {
             continue;
         }
         std::size_t at = 0;
@@ -164,11 +175,14 @@ Snippet make_snippet(std::string_view body, const std::vector<document::Paragrap
     std::vector<Match> matches;
     const std::string stem_prefix(schema::prefix_stem);
     const std::string title_prefix(schema::prefix_title);
-    for (const auto& [from, to] : regions_to_analyze(body, terms)) {
-        // The body is stored as written; the analyzer sees its NFKC form, and each token's
-        // range is mapped back, so the snippet shows ＤＦＦＴ or ﾃﾞｰﾀ as the author wrote them.
-        const text::MappedText n = text::normalize_mapped(body.substr(from, to - from));
-        for (const analysis::Token& t : analyzer.analyze(n.text)) {
+    // The body is stored as written; the analyzer sees its NFKC form, and each token's range
+    // is mapped back, so the snippet shows ＤＦＦＴ or ﾃﾞｰﾀ as the author wrote them.
+    const text::MappedText n = text::normalize_mapped(body);
+    for (const auto& [from, to] : regions_to_analyze(n.text, terms)) {
+        for (analysis::Token t :
+             analyzer.analyze(std::string_view(n.text).substr(from, to - from))) {
+            t.begin += from;
+            t.end += from;
             if (t.kind == analysis::TokenKind::Stop || t.end <= t.begin) {
                 continue;
             }
@@ -176,8 +190,8 @@ Snippet make_snippet(std::string_view body, const std::vector<document::Paragrap
             while (j + 1 < n.origin.size() && n.origin[j] <= n.origin[t.end - 1]) {
                 ++j;
             }
-            const std::size_t b = from + n.origin[t.begin];
-            const std::size_t e = from + n.origin[j];
+            const std::size_t b = n.origin[t.begin];
+            const std::size_t e = n.origin[j];
             if (!matches.empty() && b < matches.back().end) {
                 continue;  // two tokens from one changed span: highlight it once
             }
