@@ -3,7 +3,7 @@
 # errors, then the same tests again under AddressSanitizer and UBSan. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
+bash scripts/install-deps.sh --test
 jobs=$(nproc)
 
 echo "== format (clang-format $(clang-format --version | grep -o '[0-9]*\.[0-9.]*' | head -1))"

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages seisaku builds and runs with (as root; apt only when needed).
+# With --test, also what the whole test suite needs: lighttpd and curl for the page's serving
+# test, Debian's Chromium, its driver and python3-selenium for the browser test.
 set -euo pipefail
 packages=(
     g++ cmake make pkg-config
@@ -9,8 +11,11 @@ packages=(
     libxml2-dev nlohmann-json3-dev
     libcli11-dev catch2
     python3 clang-format git
-    lighttpd chromium chromium-driver python3-selenium  # the page and its browser test
+    lighttpd
 )
+if [[ ${1:-} == --test ]]; then
+    packages+=(curl chromium chromium-driver python3-selenium)
+fi
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
