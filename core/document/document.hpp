@@ -24,6 +24,7 @@ struct Heading {
 struct Document {
     std::string id;                 ///< the path as indexed (root folder name + path inside it)
     std::string format;             ///< "text", "markdown" or "html"
+    std::string encoding;           ///< as text::decode() names it: "UTF-8", "windows-31j", ...
     std::string title;              ///< front matter, <title>, first line, or the file name
     std::string body;               ///< the searchable text as written, stored for snippets
     std::vector<Heading> headings;  ///< in body order (offsets ascending); none for plain text

@@ -147,8 +147,10 @@ void walk(xmlNode* node, Walk& w) {
 
 HtmlContent extract_html(std::string_view utf8_html) {
     HtmlContent out;
+    // IGNORE_ENC: the bytes were decoded to UTF-8 already; a <meta charset> must not
+    // switch libxml2 to another decoder.
     const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                        HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+                        HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     // libxml2 limits nesting depth itself (256 without XML_PARSE_HUGE), so walk() recursion
     // stays shallow even for hostile input.
     std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
@@ -161,6 +163,50 @@ HtmlContent extract_html(std::string_view utf8_html) {
     Walk w{out};
     walk(xmlDocGetRootElement(doc.get()), w);
     return out;
+}
+
+std::string declared_charset(std::string_view html_bytes) {
+    const std::string head = lower(std::string(html_bytes.substr(0, charset_scan_bytes)));
+    // the value after `key`, skipping spaces, '=' and an opening quote
+    const auto value_after = [&head](std::size_t from, std::size_t to,
+                                     std::string_view key) -> std::string {
+        std::size_t k = head.find(key, from);
+        if (k == std::string::npos || k >= to) {
+            return {};
+        }
+        std::size_t i = k + key.size();
+        while (i < to && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r' ||
+                          head[i] == '=' || head[i] == '"' || head[i] == '\'')) {
+            ++i;
+        }
+        std::string v;
+        while (i < to && v.size() < 40) {
+            const char c = head[i++];
+            if (c == '"' || c == '\'' || c == ';' || c == ' ' || c == '>' || c == '/' ||
+                c == '\t' || c == '\n' || c == '\r') {
+                break;
+            }
+            v += c;
+        }
+        return v;
+    };
+    if (head.starts_with("<?xml")) {
+        const std::size_t end = head.find("?>");
+        if (std::string v =
+                value_after(0, end == std::string::npos ? head.size() : end, "encoding");
+            !v.empty()) {
+            return v;
+        }
+    }
+    std::size_t pos = 0;
+    while ((pos = head.find("<meta", pos)) != std::string::npos) {
+        const std::size_t end = std::min(head.find('>', pos), head.size());
+        if (std::string v = value_after(pos, end, "charset"); !v.empty()) {
+            return v;
+        }
+        pos = end;
+    }
+    return {};
 }
 
 }  // namespace seisaku::document

@@ -2,6 +2,7 @@
 // @brief HTML to text and metadata with libxml2's forgiving parser (libxml2 stays in the .cpp).
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
@@ -21,6 +22,15 @@ struct HtmlContent {
 };
 
 /// Parses valid UTF-8 HTML; never fails (libxml2 recovers), script/style text is dropped.
+/// A charset the HTML declares is ignored: the text is UTF-8 already.
 [[nodiscard]] HtmlContent extract_html(std::string_view utf8_html);
+
+/// How many bytes from the start declared_charset() looks at.
+inline constexpr std::size_t charset_scan_bytes = 4096;
+
+/// The charset an HTML file's bytes declare in their first charset_scan_bytes, as written:
+/// `<meta charset=...>`, `<meta http-equiv content="text/html; charset=...">` or an XML
+/// declaration's `encoding="..."`; "" when none. A cheap scan, before decoding.
+[[nodiscard]] std::string declared_charset(std::string_view html_bytes);
 
 }  // namespace seisaku::document

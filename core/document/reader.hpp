@@ -20,9 +20,10 @@ struct ReadOptions {
     std::size_t title_max_bytes = 256;  ///< longer titles are cut on a code point
 };
 
-/// Reads one file's bytes. Throws CorpusError with the reason when the bytes are not text
-/// (binary data, mostly invalid UTF-8). `id` becomes Document::id; `file_name` is the
-/// title of last resort.
+/// Reads one file's bytes, decoded by text::decode() (for HTML with the charset its first
+/// 4 KiB declare). Throws CorpusError with the reason when the bytes are not text (binary
+/// data, or mostly undecodable). `id` becomes Document::id; `file_name` is the title of last
+/// resort.
 [[nodiscard]] Document read_document(std::string_view bytes, Format format, std::string id,
                                      std::string_view file_name, const ReadOptions& options = {});
 

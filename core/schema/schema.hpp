@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "7";
+inline constexpr std::string_view schema_version = "8";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -44,7 +44,8 @@ enum class ValueSlot : Xapian::valueno {
 /// as '-', at most 200 bytes: "Press release" and "press-release" are one type.
 [[nodiscard]] std::string keyword_term(std::string_view prefix, std::string_view value);
 
-/// Document data (stored_record): "key=value" lines, one "heading=OFFSET LEVEL TEXT" line per
+/// Document data (stored_record): "key=value" lines (among them "encoding=", the encoding the
+/// file was read in, text::decode()), one "heading=OFFSET LEVEL TEXT" line per
 /// heading of the stored body (passages: heading paths and paragraph numbers), "body=" last.
 /// The stored body (for snippets) is cut at this many bytes; the whole text is indexed.
 inline constexpr std::size_t max_stored_body_bytes = 1024 * 1024;

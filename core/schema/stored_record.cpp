@@ -60,6 +60,7 @@ std::string encode_record(const document::Document& doc) {
     put(out, "lang", doc.lang);
     put(out, "date", doc.date);
     put(out, "format", doc.format);
+    put(out, "encoding", doc.encoding);
     put(out, "issuer", doc.issuer);
     put(out, "type", doc.type);
     put(out, "topics", join(doc.topics));
@@ -141,6 +142,8 @@ document::Document decode_record(std::string_view data) {
             doc.date = value;
         } else if (key == "format") {
             doc.format = value;
+        } else if (key == "encoding") {
+            doc.encoding = value;
         } else if (key == "issuer") {
             doc.issuer = value;
         } else if (key == "type") {
