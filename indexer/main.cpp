@@ -2,20 +2,52 @@
 // @brief seisaku-index: index folders of .txt, .md and .html documents into a Xapian database.
 #include <unistd.h>
 
-#include <iomanip>
+#include <atomic>
+#include <chrono>
+#include <csignal>
 #include <iostream>
 
 #include "index/index_run.hpp"
 #include "render/terminal.hpp"
+#include "report.hpp"
 #include "run_main.hpp"
 
 namespace {
+
+/// The signal that asked the run to stop (SIGINT, SIGTERM), or 0.
+std::atomic<int> stop_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free, "set from a signal handler");
+
+/// First signal: stop after the current file, commit, report. A second one ends the program
+/// at once, as if no handler were installed (the index stays at its last commit).
+extern "C" void on_stop_signal(int signal) {
+    int expected = 0;
+    if (!stop_signal.compare_exchange_strong(expected, signal)) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+    }
+}
+
+void install_stop_handlers() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (const int signal : {SIGINT, SIGTERM}) {
+        struct sigaction old {};
+        sigaction(signal, nullptr, &old);
+        if (old.sa_handler != SIG_IGN) {  // a background job of a script keeps ignoring SIGINT
+            sigaction(signal, &action, nullptr);
+        }
+    }
+}
 
 struct Options {
     seisaku::index::IndexRunOptions run;
     std::string max_size = "20M";
     bool quiet = false;
     bool verbose = false;
+    bool json = false;
 };
 
 void setup(CLI::App& app, Options& o) {
@@ -38,45 +70,104 @@ void setup(CLI::App& app, Options& o) {
             }
         })
         ->capture_default_str();
-    app.add_flag("--overwrite", o.run.overwrite, "start from an empty database");
+    app.add_flag("--overwrite", o.run.overwrite,
+                 "rebuild: read every file again and delete every other document");
+    app.add_flag("--keep-deleted", o.run.keep_deleted,
+                 "keep the documents of files that are gone (default: delete them)");
+    app.add_option("--commit-every", o.run.commit_every,
+                   "commit after this many documents added or deleted")
+        ->check(CLI::Range(1U, 1000000U))
+        ->capture_default_str();
+    app.add_flag("--wait", o.run.wait_for_lock,
+                 "wait while another indexer updates the database (default: exit 75)");
+    app.add_flag("--json", o.json,
+                 "print one JSON object per file and a summary object (docs/output.md)");
     app.add_option("--mecab-dicdir", o.run.analyzer.mecab_dicdir,
                    "MeCab dictionary folder (default: Debian's mecab-ipadic-utf8)");
     app.add_option("--user-dictionary", o.run.analyzer.user_dictionary,
                    "compiled MeCab user dictionary of policy terms (default: the one built from "
                    "corpus/glossary.tsv; none: without)");
-    app.add_flag("-q,--quiet", o.quiet, "print only problems and the summary");
+    app.add_flag("-q,--quiet", o.quiet, "print only problems and the summary (no progress)");
     app.add_flag("-v,--verbose", o.verbose, "print every file indexed");
     app.set_version_flag("-V,--version", "seisaku-index " SEISAKU_VERSION_LINE);
     app.footer("Report bugs in the seisaku issue tracker.");
 }
 
+/// The progress line on a terminal: drawn at most ten times a second, erased before any
+/// other message and at the end.
+class ProgressLine {
+  public:
+    explicit ProgressLine(bool enabled) : enabled_(enabled) {}
+    ProgressLine(const ProgressLine&) = delete;
+    ProgressLine& operator=(const ProgressLine&) = delete;
+    ~ProgressLine() { clear(); }
+
+    void show(const seisaku::index::Progress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!enabled_ || now - last_ < std::chrono::milliseconds(100)) {
+            return;
+        }
+        last_ = now;
+        std::cerr << "\r\x1b[K" << seisaku::indexer::progress_line(p) << std::flush;
+        shown_ = true;
+    }
+
+    void clear() {
+        if (shown_) {
+            std::cerr << "\r\x1b[K" << std::flush;
+            shown_ = false;
+        }
+    }
+
+  private:
+    bool enabled_;
+    bool shown_ = false;
+    std::chrono::steady_clock::time_point last_{};
+};
+
 int run(Options& o) {
     using seisaku::index::FileEvent;
     o.run.max_size = seisaku::cli::parse_size(o.max_size);
+    o.run.stop = &stop_signal;
+    install_stop_handlers();
+    ProgressLine progress(!o.quiet && !o.json && ::isatty(STDERR_FILENO) == 1);
+    o.run.on_progress = [&](const seisaku::index::Progress& p) { progress.show(p); };
     const auto summary = seisaku::index::run_index(o.run, [&](const FileEvent& e) {
+        if (o.json) {
+            std::cout << seisaku::indexer::json_event(e) << '\n';
+            return;
+        }
         const std::string id = seisaku::render::terminal_safe(e.id);
         switch (e.kind) {
             case FileEvent::Kind::Skipped:
+                progress.clear();
                 std::cerr << "seisaku-index: skipped " << id << ": " << e.message << '\n';
                 break;
             case FileEvent::Kind::Warning:
+                progress.clear();
                 std::cerr << "seisaku-index: warning: " << id << ": " << e.message << '\n';
                 break;
             case FileEvent::Kind::Added:
             case FileEvent::Kind::Updated:
+            case FileEvent::Kind::Unchanged:
+            case FileEvent::Kind::Deleted:
                 if (o.verbose) {
-                    std::cerr << (e.kind == FileEvent::Kind::Added ? "added " : "updated ") << id
-                              << '\n';
+                    progress.clear();
+                    const char* what = e.kind == FileEvent::Kind::Added     ? "added "
+                                       : e.kind == FileEvent::Kind::Updated ? "updated "
+                                       : e.kind == FileEvent::Kind::Deleted ? "deleted "
+                                                                            : "unchanged ";
+                    std::cerr << what << id << '\n';
                 }
                 break;
         }
     });
-    std::cout << "indexed " << summary.added + summary.updated << " documents (en " << summary.en
-              << " / ja " << summary.ja << "): " << summary.added << " new, " << summary.updated
-              << " updated, " << summary.skipped << " skipped, " << summary.warnings
-              << " warnings; " << summary.documents_in_index << " in the index; " << std::fixed
-              << std::setprecision(2) << summary.elapsed.count() << " s\n";
-    return 0;
+    progress.clear();
+    std::cout << (o.json ? seisaku::indexer::json_summary(summary)
+                         : seisaku::indexer::summary_line(summary))
+              << '\n'
+              << std::flush;
+    return summary.stopped_by == 0 ? 0 : 128 + summary.stopped_by;
 }
 
 }  // namespace

@@ -1,98 +1,337 @@
 // SPDX-License-Identifier: MIT
 #include "index/index_run.hpp"
 
-#include <fstream>
-#include <set>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <new>
+#include <optional>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
+#include "index/file_state.hpp"
 #include "index/index_writer.hpp"
+#include "schema/schema.hpp"
 
 namespace seisaku::index {
 namespace fs = std::filesystem;
 namespace {
 
-std::string read_bytes(const fs::path& path, std::uintmax_t max_size) {
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(path, ec);
-    if (ec) {
-        throw CorpusError("cannot read: " + ec.message());
+/// A file passed over, with its reason: thrown while reading one file, caught in the loop.
+struct Skip {
+    SkipReason reason;
+    std::string message;
+};
+
+std::string errno_message(int err) {
+    return std::error_code(err, std::generic_category()).message();
+}
+
+std::string too_large(std::uintmax_t size, std::uintmax_t max_size) {
+    return "larger than --max-size (" + std::to_string(size) + " > " + std::to_string(max_size) +
+           " bytes), not indexed";
+}
+
+/// Closes a file descriptor on every path out.
+class Fd {
+  public:
+    explicit Fd(int fd) noexcept : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
     }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    [[nodiscard]] int get() const noexcept { return fd_; }
+
+  private:
+    int fd_;
+};
+
+struct FileBytes {
+    std::string bytes;
+    FileState state;
+};
+
+/// Reads a regular file whole. Never follows a link and never blocks: a file replaced by a
+/// FIFO after the walk opens non-blocking and is refused by fstat before any read.
+FileBytes read_file(const fs::path& path, std::uintmax_t max_size) {
+    const Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (fd.get() < 0) {
+        const int err = errno;
+        if (err == ELOOP) {
+            throw Skip{SkipReason::SymbolicLink, "symbolic link, not followed"};
+        }
+        throw Skip{SkipReason::Unreadable, "cannot open for reading: " + errno_message(err)};
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) {
+        throw Skip{SkipReason::Unreadable, "cannot read: " + errno_message(errno)};
+    }
+    if (!S_ISREG(st.st_mode)) {
+        throw Skip{SkipReason::NotRegular, "not a regular file (replaced during the run)"};
+    }
+    const auto size = static_cast<std::uintmax_t>(st.st_size);
     if (max_size != 0 && size > max_size) {
-        throw CorpusError("larger than --max-size (" + std::to_string(size) + " > " +
-                          std::to_string(max_size) + " bytes), not indexed");
+        throw Skip{SkipReason::TooLarge, too_large(size, max_size)};
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw CorpusError("cannot open for reading (permission denied or vanished)");
+    FileBytes out;
+    out.state.size = size;
+    out.state.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
+                         static_cast<std::int64_t>(st.st_mtim.tv_nsec);
+    out.bytes.reserve(size);
+    char buffer[64 * 1024];
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
+        if (n == 0) {
+            break;
+        }
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;  // a signal: the run loop looks at it after this file
+            }
+            throw Skip{SkipReason::Unreadable, "read error: " + errno_message(errno)};
+        }
+        out.bytes.append(buffer, static_cast<std::size_t>(n));
+        if (max_size != 0 && out.bytes.size() > max_size) {
+            throw Skip{SkipReason::TooLarge,
+                       too_large(out.bytes.size(), max_size) + " (it grew while being read)"};
+        }
     }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        throw CorpusError("read error");
+    // A file that grew or shrank while read is stored with the size read: the next run sees
+    // the difference and reads it again.
+    out.state.size = out.bytes.size();
+    out.state.hash = content_hash(out.bytes);
+    return out;
+}
+
+SkipReason reason_of(document::SkipKind kind) {
+    switch (kind) {
+        case document::SkipKind::SymbolicLink:
+            return SkipReason::SymbolicLink;
+        case document::SkipKind::NotRegular:
+            return SkipReason::NotRegular;
+        case document::SkipKind::Unsupported:
+            return SkipReason::Unsupported;
+        case document::SkipKind::None:
+        case document::SkipKind::Unreadable:
+            break;
     }
-    return std::move(buffer).str();
+    return SkipReason::Unreadable;
+}
+
+/// The reader says why it refused a document in words; binary data is the one reason it has
+/// besides the document's own faults.
+SkipReason reason_of_reader(const std::string& message) {
+    return message.starts_with("binary") ? SkipReason::Binary : SkipReason::Rejected;
+}
+
+/// True when `id` is `prefix` or lies under it ("prefix/...").
+bool under(std::string_view id, std::string_view prefix) {
+    return id.starts_with(prefix) && (id.size() == prefix.size() || id[prefix.size()] == '/');
 }
 
 }  // namespace
 
+std::string_view skip_reason_key(SkipReason reason) noexcept {
+    switch (reason) {
+        case SkipReason::Binary:
+            return "binary";
+        case SkipReason::TooLarge:
+            return "too-large";
+        case SkipReason::Unreadable:
+            return "unreadable";
+        case SkipReason::NotRegular:
+            return "not-regular";
+        case SkipReason::SymbolicLink:
+            return "symlink";
+        case SkipReason::Unsupported:
+            return "unsupported";
+        case SkipReason::Duplicate:
+            return "duplicate";
+        case SkipReason::Rejected:
+            return "rejected";
+    }
+    return "unreadable";
+}
+
+std::string_view skip_reason_label(SkipReason reason) noexcept {
+    switch (reason) {
+        case SkipReason::Binary:
+            return "binary";
+        case SkipReason::TooLarge:
+            return "too large";
+        case SkipReason::Unreadable:
+            return "unreadable";
+        case SkipReason::NotRegular:
+            return "not a regular file";
+        case SkipReason::SymbolicLink:
+            return "symbolic link";
+        case SkipReason::Unsupported:
+            return "unsupported type";
+        case SkipReason::Duplicate:
+            return "duplicate path";
+        case SkipReason::Rejected:
+            return "rejected";
+    }
+    return "unreadable";
+}
+
 IndexSummary run_index(const IndexRunOptions& options,
                        const std::function<void(const FileEvent&)>& on_event) {
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<document::SourceFile> files = document::list_source_files(options.paths);
+    document::check_roots(options.paths);
     const analysis::Analyzer analyzer(options.analyzer);
-    IndexWriter writer(options.db, analyzer, WriterOptions{options.overwrite, 1000});
+    // The lock first: a second indexer fails (or waits) before it walks anything.
+    IndexWriter writer(
+        options.db, analyzer,
+        WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock});
+    const auto stored = writer.file_states();
+    const std::vector<document::SourceFile> files = document::list_source_files(options.paths);
 
     IndexSummary summary;
-    std::set<std::string> seen;
+    summary.files_total = files.size();
+    const auto stop_requested = [&] {
+        return options.stop != nullptr && options.stop->load() != 0;
+    };
+    const auto skip = [&](const std::string& id, SkipReason reason, const std::string& message) {
+        ++summary.skipped;
+        ++summary.skipped_by[static_cast<std::size_t>(reason)];
+        on_event({FileEvent::Kind::Skipped, id, message, reason});
+    };
+    Progress progress;
+    progress.files_total = files.size();
+
+    std::unordered_set<std::string> seen;    // id terms met in this run
+    std::unordered_set<std::string> kept;    // id terms whose documents stay
+    std::vector<std::string> kept_prefixes;  // ids of unreadable entries: what is under stays
     for (const document::SourceFile& file : files) {
-        if (!file.skip_reason.empty()) {
-            ++summary.skipped;
-            on_event({FileEvent::Kind::Skipped, file.id, file.skip_reason});
+        if (stop_requested()) {
+            summary.stopped_by = options.stop->load();
+            break;
+        }
+        ++summary.files_done;
+        if (options.on_progress) {
+            progress.files_done = summary.files_done;
+            progress.elapsed = std::chrono::steady_clock::now() - start;
+            options.on_progress(progress);
+        }
+        if (file.skip != document::SkipKind::None) {
+            if (file.skip == document::SkipKind::Unreadable) {
+                kept_prefixes.push_back(file.id);  // cannot tell what is there: keep it
+            }
+            skip(file.id, reason_of(file.skip), file.skip_reason);
             continue;
         }
+        const std::string id_term = schema::id_term(file.id);
+        if (!seen.insert(id_term).second) {
+            skip(file.id, SkipReason::Duplicate,
+                 "same path as a file indexed earlier in this run (two folders with one name?); "
+                 "not indexed");
+            continue;
+        }
+        if (options.max_size != 0 && file.size > options.max_size) {
+            skip(file.id, SkipReason::TooLarge, too_large(file.size, options.max_size));
+            continue;
+        }
+        const auto old = stored.find(id_term);
+        const std::optional<FileState> old_state =
+            old == stored.end() || options.overwrite ? std::nullopt : old->second;
+        if (old_state && old_state->same_stat(file.size, file.mtime_ns)) {
+            ++summary.unchanged;
+            kept.insert(id_term);
+            on_event({FileEvent::Kind::Unchanged, file.id, {}});
+            continue;
+        }
+        FileBytes read;
         document::Document doc;
         try {
-            const std::string bytes = read_bytes(file.path, options.max_size);
+            read = read_file(file.path, options.max_size);
+            progress.bytes_read += read.bytes.size();
+            if (old_state && old_state->hash == read.state.hash &&
+                old_state->size == read.state.size) {
+                // Touched, not edited: the stored document is still right.
+                ++summary.unchanged;
+                kept.insert(id_term);
+                on_event({FileEvent::Kind::Unchanged, file.id, {}});
+                continue;
+            }
             const auto format = document::format_for(file.path.filename().string());
-            doc = document::read_document(bytes, *format, file.id, file.path.filename().string());
+            doc = document::read_document(read.bytes, *format, file.id,
+                                          file.path.filename().string());
+        } catch (const Skip& s) {
+            if (s.reason == SkipReason::Unreadable && !options.overwrite) {
+                kept.insert(id_term);  // perhaps for a moment: keep what the index has
+            }
+            skip(file.id, s.reason, s.message);
+            continue;
         } catch (const CorpusError& e) {
-            ++summary.skipped;
-            on_event({FileEvent::Kind::Skipped, file.id, e.what()});
+            skip(file.id, reason_of_reader(e.what()), e.what());
             continue;
         } catch (const std::bad_alloc&) {
-            ++summary.skipped;
-            on_event({FileEvent::Kind::Skipped, file.id, "out of memory while reading"});
+            skip(file.id, SkipReason::Rejected, "out of memory while reading");
             continue;
         }
         for (const std::string& w : doc.warnings) {
             ++summary.warnings;
             on_event({FileEvent::Kind::Warning, file.id, w});
         }
-        if (!seen.insert(doc.id).second) {
-            ++summary.skipped;
-            on_event({FileEvent::Kind::Skipped, file.id,
-                      "same path as a file indexed earlier in this run (two folders with one "
-                      "name?); not indexed"});
-            continue;
-        }
         Outcome outcome = Outcome::Added;
         try {
-            outcome = writer.add(doc);
+            outcome = writer.add(doc, read.state);
         } catch (const CorpusError& e) {
-            ++summary.skipped;
-            on_event({FileEvent::Kind::Skipped, file.id, e.what()});
+            skip(file.id, SkipReason::Rejected, e.what());
             continue;
         }
+        kept.insert(id_term);
         ++(outcome == Outcome::Added ? summary.added : summary.updated);
         ++(doc.lang == "ja" ? summary.ja : summary.en);
         on_event({outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,
                   file.id,
                   {}});
     }
+
+    // Documents of files that are gone from the roots of this run (with --overwrite: every
+    // document not indexed again). Not after a stop: the run did not look at everything.
+    if ((!options.keep_deleted || options.overwrite) && summary.stopped_by == 0) {
+        std::vector<std::string> roots;
+        for (const fs::path& root : options.paths) {
+            roots.push_back(document::root_id(root));
+        }
+        std::vector<std::string> terms;
+        for (const auto& entry : stored) {
+            if (!kept.contains(entry.first)) {
+                terms.push_back(entry.first);
+            }
+        }
+        std::sort(terms.begin(), terms.end());
+        for (const std::string& term : terms) {
+            const std::string_view id = std::string_view(term).substr(schema::prefix_id.size());
+            bool in_scope = options.overwrite;
+            for (const std::string& r : roots) {
+                in_scope = in_scope || under(id, r);
+            }
+            for (const std::string& p : kept_prefixes) {
+                in_scope = in_scope && (options.overwrite || !under(id, p));
+            }
+            if (!in_scope) {
+                continue;
+            }
+            writer.remove(term);
+            ++summary.deleted;
+            on_event({FileEvent::Kind::Deleted, std::string(id), {}});
+        }
+    }
     writer.commit();
+    summary.wrote = writer.commits() > 0;
     summary.documents_in_index = writer.document_count();
     summary.elapsed = std::chrono::steady_clock::now() - start;
     return summary;

@@ -1,47 +1,95 @@
 // SPDX-License-Identifier: MIT
-// @brief One indexing run: walk the paths, read each file, add it, report, commit.
+// @brief One indexing run: walk the paths, skip what is unchanged, read and add the rest,
+// delete what vanished, report, commit.
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 
 namespace seisaku::index {
 
+/// Why a file was not indexed; every file of a run is indexed, unchanged or skipped for one.
+enum class SkipReason {
+    Binary,        ///< NUL bytes or not text in a known encoding
+    TooLarge,      ///< larger than --max-size
+    Unreadable,    ///< cannot be opened or read, or a folder that cannot be listed
+    NotRegular,    ///< FIFO, socket, device
+    SymbolicLink,  ///< links are not followed
+    Unsupported,   ///< no supported extension
+    Duplicate,     ///< the same id as a file earlier in the run (two roots with one name)
+    Rejected,      ///< read, but Xapian or memory refused the document
+};
+inline constexpr std::size_t skip_reason_count = 8;
+
+/// Machine name, for --json: "binary", "too-large", "unreadable", "not-regular", "symlink",
+/// "unsupported", "duplicate", "rejected".
+[[nodiscard]] std::string_view skip_reason_key(SkipReason reason) noexcept;
+/// Words for the summary line: "binary", "too large", "unreadable", "not a regular file", ...
+[[nodiscard]] std::string_view skip_reason_label(SkipReason reason) noexcept;
+
+/// Where a run is, after each file (for a progress line).
+struct Progress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;  ///< entries listed by the walk
+    std::uintmax_t bytes_read = 0;
+    std::chrono::duration<double> elapsed{};
+};
+
 struct IndexRunOptions {
     std::filesystem::path db;
     std::vector<std::filesystem::path> paths;
     std::uintmax_t max_size = 20 * 1024 * 1024;  ///< bytes; 0 = no limit
     bool overwrite = false;
+    unsigned commit_every = 1000;  ///< documents added or deleted per commit
+    bool keep_deleted = false;     ///< keep documents whose files are gone
+    bool wait_for_lock = false;    ///< wait for another indexer instead of failing
+    /// Set (to a signal number) when the run should stop taking files: the run commits what
+    /// it added and returns with `stopped_by` set. May be null.
+    const std::atomic<int>* stop = nullptr;
+    std::function<void(const Progress&)> on_progress;  ///< may be empty
     analysis::AnalyzerOptions analyzer;
 };
 
 /// What happened to one file, for the caller to show.
 struct FileEvent {
-    enum class Kind { Added, Updated, Skipped, Warning };
+    enum class Kind { Added, Updated, Unchanged, Deleted, Skipped, Warning };
     Kind kind;
     std::string id;
-    std::string message;  ///< the reason (Skipped) or the repair made (Warning)
+    std::string message;                         ///< the reason (Skipped) or repair (Warning)
+    SkipReason reason = SkipReason::Unreadable;  ///< Skipped only
 };
 
 struct IndexSummary {
     std::size_t added = 0;
     std::size_t updated = 0;
+    std::size_t unchanged = 0;
+    std::size_t deleted = 0;
     std::size_t skipped = 0;
+    std::array<std::size_t, skip_reason_count> skipped_by{};  ///< indexed by SkipReason
     std::size_t warnings = 0;
-    std::size_t en = 0;
+    std::size_t en = 0;  ///< of the added and updated documents
     std::size_t ja = 0;
+    std::size_t files_total = 0;  ///< entries the walk listed
+    std::size_t files_done = 0;   ///< of them, handled before the run stopped (or all)
     std::size_t documents_in_index = 0;
+    bool wrote = false;  ///< false: the index on disk is exactly as before the run
+    int stopped_by = 0;  ///< the signal that stopped the run early, or 0
     std::chrono::duration<double> elapsed{};
 };
 
 /// Runs the indexer. Per-file problems become events and the run goes on; faults of the
-/// index or the environment throw seisaku::Error with their exit code.
+/// index or the environment throw seisaku::Error with their exit code, and leave the index at
+/// its last commit.
 IndexSummary run_index(const IndexRunOptions& options,
                        const std::function<void(const FileEvent&)>& on_event);
 

@@ -26,7 +26,17 @@ struct IndexWriter::Impl {
     Xapian::WritableDatabase db;
     std::string path;
     unsigned commit_every = 1000;
-    unsigned pending = 0;
+    unsigned pending = 0;   ///< documents added or removed in the open batch
+    bool in_batch = false;  ///< a transaction is open
+    unsigned commits = 0;
+
+    /// Opens the batch's transaction before its first change.
+    void begin_change() {
+        if (!in_batch) {
+            db.begin_transaction();
+            in_batch = true;
+        }
+    }
 };
 
 namespace {
@@ -37,7 +47,7 @@ std::string with_prefix(std::string_view prefix, const std::string& term) {
     return out;
 }
 
-Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite) {
+Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite, bool wait) {
     const std::string shown = db_path.string();
     std::error_code ec;
     if (fs::exists(db_path, ec) && !fs::is_directory(db_path, ec)) {
@@ -56,9 +66,20 @@ Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite) 
         throw IndexError(ExitCode::NoPermission,
                          "cannot open index \"" + shown + "\": the folder is not writable");
     }
-    const int action = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    const int retry = wait ? Xapian::DB_RETRY_LOCK : 0;  // block until the other writer is done
     try {
-        return Xapian::WritableDatabase(shown, action);
+        return Xapian::WritableDatabase(shown, Xapian::DB_CREATE_OR_OPEN | retry);
+    } catch (const Xapian::DatabaseLockError& e) {
+        throw schema::index_error(e, "cannot open", shown);
+    } catch (const Xapian::Error& e) {
+        if (!overwrite) {
+            throw schema::index_error(e, "cannot open", shown);
+        }
+        // --overwrite of an index that does not open (damaged, another format): Xapian's
+        // overwrite, which is not crash safe, is the only way left.
+    }
+    try {
+        return Xapian::WritableDatabase(shown, Xapian::DB_CREATE_OR_OVERWRITE | retry);
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot open", shown);
     }
@@ -130,15 +151,23 @@ std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::
 
 IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
                          const WriterOptions& options)
-    : impl_(std::make_unique<Impl>(Impl{analyzer, open_writable(db_path, options.overwrite),
-                                        db_path.string(), options.commit_every, 0})) {
+    : impl_(std::make_unique<Impl>(Impl{
+          analyzer, open_writable(db_path, options.overwrite, options.wait_for_lock),
+          db_path.string(), options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
     const schema::IndexInfo expected = schema::current_index_info(analyzer.dictionary_name());
     try {
-        if (impl_->db.get_doccount() > 0) {
-            schema::check_index_info(schema::read_index_info(impl_->db), expected, impl_->path);
+        const schema::IndexInfo found = schema::read_index_info(impl_->db);
+        if (impl_->db.get_doccount() > 0 && !options.overwrite) {
+            schema::check_index_info(found, expected, impl_->path);
         }
-        schema::write_index_info(impl_->db, expected);
-        impl_->db.commit();  // a reader during the first run sees a seisaku index, empty
+        // Written only when it differs: a run that changes nothing makes no new revision.
+        if (found.schema != expected.schema || found.analyzer != expected.analyzer ||
+            found.dictionary != expected.dictionary ||
+            found.normalization != expected.normalization) {
+            schema::write_index_info(impl_->db, expected);
+            impl_->db.commit();  // a reader during the first run sees a seisaku index, empty
+            ++impl_->commits;
+        }
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot prepare", impl_->path);
     }
@@ -146,7 +175,7 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
 
 IndexWriter::~IndexWriter() = default;
 
-Outcome IndexWriter::add(const document::Document& doc) {
+Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
     Xapian::Document xdoc;
     // Title: S terms with positions, and the plain and Z terms with extra wdf.
     Xapian::termpos last_title_position = 0;
@@ -208,11 +237,13 @@ Outcome IndexWriter::add(const document::Document& doc) {
     xdoc.add_value(slot(ValueSlot::Issuer), doc.issuer);
     xdoc.add_value(slot(ValueSlot::Type), doc.type);
     xdoc.add_value(slot(ValueSlot::Topics), topics);
+    xdoc.add_value(slot(ValueSlot::FileState), encode_file_state(file));
     xdoc.set_data(schema::encode_record(doc));
     SuggestionData suggestion_data;
     suggestion_data.add(title);
     suggestion_data.add(body);
     try {
+        impl_->begin_change();
         const bool existed = impl_->db.term_exists(id_term);
         const std::vector<std::string> old_spelling =
             existed ? stored_spelling(impl_->db, id_term) : std::vector<std::string>{};
@@ -240,13 +271,65 @@ Outcome IndexWriter::add(const document::Document& doc) {
     }
 }
 
-void IndexWriter::commit() {
+void IndexWriter::remove(const std::string& id_term) {
     try {
-        impl_->db.commit();
+        impl_->begin_change();
+        const std::vector<std::string> old_spelling = stored_spelling(impl_->db, id_term);
+        impl_->db.delete_document(id_term);
+        for (const std::string& w : old_spelling) {
+            impl_->db.remove_spelling(w);
+        }
+        if (++impl_->pending >= impl_->commit_every) {
+            commit();
+        }
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot delete \"" + id_term.substr(1) + "\" from",
+                                  impl_->path);
+    }
+}
+
+std::unordered_map<std::string, std::optional<FileState>> IndexWriter::file_states() const {
+    std::unordered_map<std::string, std::optional<FileState>> out;
+    try {
+        const std::string prefix(schema::prefix_id);
+        std::unordered_map<Xapian::docid, std::string> id_of;
+        for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+            const Xapian::PostingIterator p = impl_->db.postlist_begin(*t);
+            if (p != impl_->db.postlist_end(*t)) {
+                id_of.emplace(*p, *t);
+            }
+            out.emplace(*t, std::nullopt);
+        }
+        const Xapian::valueno state_slot = slot(ValueSlot::FileState);
+        for (auto v = impl_->db.valuestream_begin(state_slot);
+             v != impl_->db.valuestream_end(state_slot); ++v) {
+            const auto id = id_of.find(v.get_docid());
+            if (id != id_of.end()) {
+                out[id->second] = decode_file_state(*v);
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot read", impl_->path);
+    }
+    return out;
+}
+
+void IndexWriter::commit() {
+    if (!impl_->in_batch) {
+        return;  // nothing changed since the last commit
+    }
+    try {
+        impl_->db.commit_transaction();
+        impl_->in_batch = false;
         impl_->pending = 0;
+        ++impl_->commits;
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot commit", impl_->path);
     }
+}
+
+unsigned IndexWriter::commits() const {
+    return impl_->commits;
 }
 
 unsigned IndexWriter::document_count() const {

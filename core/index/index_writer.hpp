@@ -4,9 +4,12 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "document/document.hpp"
+#include "index/file_state.hpp"
 
 namespace seisaku::analysis {
 class Analyzer;
@@ -15,16 +18,21 @@ class Analyzer;
 namespace seisaku::index {
 
 struct WriterOptions {
-    bool overwrite = false;        ///< start from an empty index
+    /// Rebuild: the index is opened whatever built it (run_index deletes every document it
+    /// does not add again); only an index that does not open is overwritten at once.
+    bool overwrite = false;
     unsigned commit_every = 1000;  ///< documents per commit (incremental policy)
+    bool wait_for_lock = false;    ///< wait for another writer instead of failing (exit 75)
 };
 
 enum class Outcome { Added, Updated };
 
-/// Opens or creates the index at `db_path` and records how it is built. Re-indexing a path
-/// replaces its document (`Q` id term), so runs are idempotent. Commits every
-/// `commit_every` documents and in commit(); the destructor commits too but swallows errors,
-/// so call commit() to see them.
+/// Opens or creates the index at `db_path` and records how it is built (writing only when the
+/// index does not say so already). Re-indexing a path replaces its document (`Q` id term), so
+/// runs are idempotent. Changes go in batches of `commit_every` documents, each a Xapian
+/// transaction committed whole; commit() commits the open batch. A batch not committed when
+/// the writer is destroyed (an exception, a crash) is cancelled: the index stays at its last
+/// commit.
 class IndexWriter {
   public:
     IndexWriter(const std::filesystem::path& db_path, const analysis::Analyzer& analyzer,
@@ -33,11 +41,22 @@ class IndexWriter {
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    /// Analyzes and stores one document. Throws IndexError on database faults.
-    Outcome add(const document::Document& doc);
+    /// Analyzes and stores one document with the state of its file. Throws IndexError on
+    /// database faults, CorpusError when Xapian refuses this document.
+    Outcome add(const document::Document& doc, const FileState& file = {});
 
-    /// Makes everything added so far durable and visible to readers.
+    /// Deletes the document under `id_term` (and takes back its spelling words).
+    void remove(const std::string& id_term);
+
+    /// Every document's id term and the file state stored with it (none when it has none).
+    [[nodiscard]] std::unordered_map<std::string, std::optional<FileState>> file_states() const;
+
+    /// Makes everything added or removed so far durable and visible to readers; does nothing
+    /// (no new revision) when there is nothing to commit.
     void commit();
+
+    /// How many commits this writer made (0: the index on disk is as it was opened).
+    [[nodiscard]] unsigned commits() const;
 
     [[nodiscard]] unsigned document_count() const;
 

@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "8";
+inline constexpr std::string_view schema_version = "9";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -34,6 +34,8 @@ enum class ValueSlot : Xapian::valueno {
     Issuer = 3,          ///< as written in the metadata (facet)
     Type = 4,            ///< as written (facet)
     Topics = 5,          ///< the topics, one per line (facet)
+    FileState = 6,       ///< "SIZE MTIME_NS HASH" of the file read (index/file_state.hpp):
+                         ///< a re-run skips unchanged files
 };
 
 [[nodiscard]] constexpr Xapian::valueno slot(ValueSlot s) noexcept {

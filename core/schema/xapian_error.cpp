@@ -15,7 +15,10 @@ IndexError index_error(const Xapian::Error& e, const std::string& action,
         return {ExitCode::NoInput, what + "no index there (create it with seisaku-index)"};
     }
     if (type == "DatabaseLockError") {
-        return {ExitCode::TempFail, what + "the index is being updated by another process"};
+        return {ExitCode::TempFail,
+                what +
+                    "the database is being updated by another process (another "
+                    "seisaku-index?); try again when it is done, or wait with --wait"};
     }
     if (type == "DatabaseCorruptError") {
         return {ExitCode::DataError, what + "the index is damaged (" + reason +
@@ -32,6 +35,14 @@ IndexError index_error(const Xapian::Error& e, const std::string& action,
     }
     if (type == "DatabaseModifiedError") {
         return {ExitCode::TempFail, what + "the index kept changing while being read; retry"};
+    }
+    // A write that failed for lack of room (ENOSPC, EDQUOT) or past RLIMIT_FSIZE (EFBIG).
+    const std::string errno_text =
+        e.get_error_string() != nullptr ? std::string(e.get_error_string()) : std::string();
+    if (errno_text == "No space left on device" || errno_text == "File too large" ||
+        errno_text == "Disk quota exceeded") {
+        return {ExitCode::IoError, what + "the disk is full or a file size limit was reached (" +
+                                       reason + "); the index keeps its last commit"};
     }
     return {ExitCode::IoError, what + reason};
 }

@@ -47,8 +47,8 @@ expect "index missing corpus" 66 "cannot read \"$tmp/nothing\": no such file or 
 expect "bad dictionary" 78 "cannot load MeCab dictionary" -- "$index" --db "$db" --mecab-dicdir "$tmp" "$data/fixtures"
 
 # --- index, search, idempotence ---
-expect "index fixtures" 0 "indexed 5 documents \(en 3 / ja 2\): 5 new, 0 updated, 0 skipped, 1 warnings; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
-expect "re-index fixtures" 0 "indexed 5 documents \(en 3 / ja 2\): 0 new, 5 updated, 0 skipped, 1 warnings; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
+expect "index fixtures" 0 "indexed 5 documents \(en 3 / ja 2\): 5 new, 0 updated, 0 unchanged, 0 deleted, 0 skipped, 1 warnings; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
+expect "re-index fixtures" 0 "indexed 0 documents \(en 0 / ja 0\): 0 new, 0 updated, 5 unchanged, 0 deleted, 0 skipped, 0 warnings; nothing to write; 5 in the index" -- "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
 expect "search hit" 0 "^1\. .*\[(en|ja)\]" -- "$search" --db "$db" DFFT
 expect "search ja" 0 "ja/ppc.txt" -- "$search" --db "$db" 個人情報保護委員会
 expect "search no hit" 1 "no results" -- "$search" --db "$db" zzyzx
@@ -122,7 +122,8 @@ expect "index bad files" 0 "indexed 5 documents.*, 4 skipped" -- "$index" --db "
 expect "binary skipped" 0 "skipped bad/binary.txt: binary file \(NUL bytes\), not indexed" -- "$index" --db "$badb" --max-size 100K "$bad"
 expect "random skipped" 0 "skipped bad/random.txt: binary file" -- "$index" --db "$badb" --max-size 100K "$bad"
 expect "too large skipped" 0 "skipped bad/big.txt: larger than --max-size" -- "$index" --db "$badb" --max-size 100K "$bad"
-expect "invalid repaired" 0 "warning: bad/invalid.txt: 2 invalid UTF-8 sequences replaced by U\+FFFD" -- "$index" --db "$badb" --max-size 100K "$bad"
+# (warnings come from reading: --overwrite, as an unchanged file is not read again)
+expect "invalid repaired" 0 "warning: bad/invalid.txt: 2 invalid UTF-8 sequences replaced by U\+FFFD" -- "$index" --db "$badb" --overwrite --max-size 100K "$bad"
 expect "text after NUL" 0 "bad/nul.txt" -- "$search" --db "$badb" nulword
 expect "repaired text" 0 "bad/invalid.txt" -- "$search" --db "$badb" searchable
 expect "broken html" 0 "bad/broken.html" -- "$search" --db "$badb" body

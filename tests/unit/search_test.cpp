@@ -92,7 +92,9 @@ TEST_CASE("indexing reports what it did, and re-indexing is idempotent", "[searc
     again.paths = {fixtures + "/en", fixtures + "/ja"};
     const auto second = index::run_index(again, [](const index::FileEvent&) {});
     CHECK(second.added == 0);
-    CHECK(second.updated == 5);
+    CHECK(second.updated == 0);
+    CHECK(second.unchanged == 5);
+    CHECK(!second.wrote);
     CHECK(second.documents_in_index == 5);
 
     const Xapian::Database db(idx.db);

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "index/file_state.hpp"
+
+#include <charconv>
+
+namespace seisaku::index {
+namespace {
+
+template <class Number>
+bool parse_field(std::string_view& rest, Number& out, int base) {
+    const std::size_t end = rest.find(' ');
+    const std::string_view field = rest.substr(0, end);
+    if (field.empty()) {
+        return false;
+    }
+    const auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), out, base);
+    if (ec != std::errc() || ptr != field.data() + field.size()) {
+        return false;
+    }
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    return true;
+}
+
+}  // namespace
+
+std::uint64_t content_hash(std::string_view bytes) noexcept {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;  // FNV-1a 64 prime
+    }
+    return hash;
+}
+
+std::string encode_file_state(const FileState& state) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out = std::to_string(state.size) + ' ' + std::to_string(state.mtime_ns) + ' ';
+    for (int shift = 60; shift >= 0; shift -= 4) {
+        out += hex[(state.hash >> static_cast<unsigned>(shift)) & 0xFU];
+    }
+    return out;
+}
+
+std::optional<FileState> decode_file_state(std::string_view value) {
+    FileState s;
+    if (!parse_field(value, s.size, 10) || !parse_field(value, s.mtime_ns, 10) ||
+        value.size() != 16 || !parse_field(value, s.hash, 16) || !value.empty()) {
+        return std::nullopt;
+    }
+    return s;
+}
+
+}  // namespace seisaku::index
