@@ -78,6 +78,10 @@ void setup(CLI::App& app, Options& o) {
                    "commit after this many documents added or deleted")
         ->check(CLI::Range(1U, 1000000U))
         ->capture_default_str();
+    app.add_option("-j,--jobs", o.run.jobs,
+                   "threads that read and analyze files (0: one per core; one thread writes)")
+        ->check(CLI::Range(0U, 256U))
+        ->capture_default_str();
     app.add_flag("--wait", o.run.wait_for_lock,
                  "wait while another indexer updates the database (default: exit 75)");
     app.add_flag("--json", o.json,

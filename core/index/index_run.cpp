@@ -7,9 +7,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <memory>
 #include <new>
 #include <optional>
 #include <system_error>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -18,6 +20,7 @@
 #include "error.hpp"
 #include "index/file_state.hpp"
 #include "index/index_writer.hpp"
+#include "index/pipeline.hpp"
 #include "schema/schema.hpp"
 
 namespace seisaku::index {
@@ -213,91 +216,144 @@ IndexSummary run_index(const IndexRunOptions& options,
     std::unordered_set<std::string> seen;    // id terms met in this run
     std::unordered_set<std::string> kept;    // id terms whose documents stay
     std::vector<std::string> kept_prefixes;  // ids of unreadable entries: what is under stays
-    for (const document::SourceFile& file : files) {
-        if (stop_requested()) {
-            summary.stopped_by = options.stop->load();
-            break;
-        }
-        ++summary.files_done;
-        if (options.on_progress) {
-            progress.files_done = summary.files_done;
-            progress.elapsed = std::chrono::steady_clock::now() - start;
-            options.on_progress(progress);
-        }
-        if (file.skip != document::SkipKind::None) {
-            if (file.skip == document::SkipKind::Unreadable) {
-                kept_prefixes.push_back(file.id);  // cannot tell what is there: keep it
+
+    // Files that need reading go to worker threads (read, hash, parse, analyze); the rest of
+    // the run, the index included, happens on this thread, in file order.
+    struct Job {
+        const document::SourceFile* file = nullptr;
+        std::string id_term;
+        std::optional<FileState> old_state;
+    };
+    struct Done {
+        enum class Kind { Prepared, Unchanged, Skipped } kind = Kind::Skipped;
+        std::string id;
+        std::string id_term;
+        std::size_t bytes = 0;
+        std::string lang;
+        std::vector<std::string> warnings;
+        std::optional<PreparedDocument> prepared;
+        SkipReason reason = SkipReason::Rejected;
+        std::string message;
+    };
+    const unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    std::vector<std::unique_ptr<analysis::Analyzer>> analyzers;
+    for (unsigned i = 0; i < jobs; ++i) {
+        analyzers.push_back(std::make_unique<analysis::Analyzer>(options.analyzer));
+    }
+    std::size_t next_file = 0;
+    const auto next = [&]() -> std::optional<Job> {
+        while (next_file < files.size()) {
+            const document::SourceFile& file = files[next_file++];
+            ++summary.files_done;
+            if (options.on_progress) {
+                progress.files_done = summary.files_done;
+                progress.elapsed = std::chrono::steady_clock::now() - start;
+                options.on_progress(progress);
             }
-            skip(file.id, reason_of(file.skip), file.skip_reason);
-            continue;
-        }
-        const std::string id_term = schema::id_term(file.id);
-        if (!seen.insert(id_term).second) {
-            skip(file.id, SkipReason::Duplicate,
-                 "same path as a file indexed earlier in this run (two folders with one name?); "
-                 "not indexed");
-            continue;
-        }
-        if (options.max_size != 0 && file.size > options.max_size) {
-            skip(file.id, SkipReason::TooLarge, too_large(file.size, options.max_size));
-            continue;
-        }
-        const auto old = stored.find(id_term);
-        const std::optional<FileState> old_state =
-            old == stored.end() || options.overwrite ? std::nullopt : old->second;
-        if (old_state && old_state->same_stat(file.size, file.mtime_ns)) {
-            ++summary.unchanged;
-            kept.insert(id_term);
-            on_event({FileEvent::Kind::Unchanged, file.id, {}});
-            continue;
-        }
-        FileBytes read;
-        document::Document doc;
-        try {
-            read = read_file(file.path, options.max_size);
-            progress.bytes_read += read.bytes.size();
-            if (old_state && old_state->hash == read.state.hash &&
-                old_state->size == read.state.size) {
-                // Touched, not edited: the stored document is still right.
+            if (file.skip != document::SkipKind::None) {
+                if (file.skip == document::SkipKind::Unreadable) {
+                    kept_prefixes.push_back(file.id);  // cannot tell what is there: keep it
+                }
+                skip(file.id, reason_of(file.skip), file.skip_reason);
+                continue;
+            }
+            std::string id_term = schema::id_term(file.id);
+            if (!seen.insert(id_term).second) {
+                skip(file.id, SkipReason::Duplicate,
+                     "same path as a file indexed earlier in this run (two folders with one "
+                     "name?); not indexed");
+                continue;
+            }
+            if (options.max_size != 0 && file.size > options.max_size) {
+                skip(file.id, SkipReason::TooLarge, too_large(file.size, options.max_size));
+                continue;
+            }
+            const auto old = stored.find(id_term);
+            const std::optional<FileState> old_state =
+                old == stored.end() || options.overwrite ? std::nullopt : old->second;
+            if (old_state && old_state->same_stat(file.size, file.mtime_ns)) {
                 ++summary.unchanged;
                 kept.insert(id_term);
                 on_event({FileEvent::Kind::Unchanged, file.id, {}});
                 continue;
             }
-            const auto format = document::format_for(file.path.filename().string());
-            doc = document::read_document(read.bytes, *format, file.id,
-                                          file.path.filename().string());
-        } catch (const Skip& s) {
-            if (s.reason == SkipReason::Unreadable && !options.overwrite) {
-                kept.insert(id_term);  // perhaps for a moment: keep what the index has
-            }
-            skip(file.id, s.reason, s.message);
-            continue;
-        } catch (const CorpusError& e) {
-            skip(file.id, reason_of_reader(e.what()), e.what());
-            continue;
-        } catch (const std::bad_alloc&) {
-            skip(file.id, SkipReason::Rejected, "out of memory while reading");
-            continue;
+            return Job{&file, std::move(id_term), old_state};
         }
-        for (const std::string& w : doc.warnings) {
-            ++summary.warnings;
-            on_event({FileEvent::Kind::Warning, file.id, w});
-        }
-        Outcome outcome = Outcome::Added;
+        return std::nullopt;
+    };
+    const auto work = [&](std::size_t worker, Job& job) {
+        Done done;
+        const document::SourceFile& file = *job.file;
+        done.id = file.id;
+        done.id_term = job.id_term;
         try {
-            outcome = writer.add(doc, read.state);
+            FileBytes read = read_file(file.path, options.max_size);
+            done.bytes = read.bytes.size();
+            if (job.old_state && job.old_state->hash == read.state.hash &&
+                job.old_state->size == read.state.size) {
+                done.kind = Done::Kind::Unchanged;  // touched, not edited
+                return done;
+            }
+            const auto format = document::format_for(file.path.filename().string());
+            const document::Document doc = document::read_document(read.bytes, *format, file.id,
+                                                                   file.path.filename().string());
+            done.lang = doc.lang;
+            done.warnings = doc.warnings;
+            done.prepared = prepare_document(doc, read.state, *analyzers[worker]);
+            done.kind = Done::Kind::Prepared;
+        } catch (const Skip& s) {
+            done.reason = s.reason;
+            done.message = s.message;
         } catch (const CorpusError& e) {
-            skip(file.id, SkipReason::Rejected, e.what());
-            continue;
+            done.reason = reason_of_reader(e.what());
+            done.message = e.what();
+        } catch (const std::bad_alloc&) {
+            done.reason = SkipReason::Rejected;
+            done.message = "out of memory while reading";
         }
-        kept.insert(id_term);
-        ++(outcome == Outcome::Added ? summary.added : summary.updated);
-        ++(doc.lang == "ja" ? summary.ja : summary.en);
-        on_event({outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,
-                  file.id,
-                  {}});
-    }
+        return done;
+    };
+    const auto consume = [&](Done& done) {
+        const std::string& id = done.id;
+        progress.bytes_read += done.bytes;
+        if (done.kind == Done::Kind::Unchanged) {
+            ++summary.unchanged;
+            kept.insert(done.id_term);
+            on_event({FileEvent::Kind::Unchanged, id, {}});
+        } else if (done.kind == Done::Kind::Skipped) {
+            if (done.reason == SkipReason::Unreadable && !options.overwrite) {
+                kept.insert(done.id_term);  // perhaps for a moment: keep what the index has
+            }
+            skip(id, done.reason, done.message);
+        } else {
+            for (const std::string& w : done.warnings) {
+                ++summary.warnings;
+                on_event({FileEvent::Kind::Warning, id, w});
+            }
+            try {
+                const Outcome outcome = writer.add(std::move(*done.prepared));
+                kept.insert(done.id_term);
+                ++(outcome == Outcome::Added ? summary.added : summary.updated);
+                ++(done.lang == "ja" ? summary.ja : summary.en);
+                on_event(
+                    {outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,
+                     id,
+                     {}});
+            } catch (const CorpusError& e) {
+                skip(id, SkipReason::Rejected, e.what());
+            }
+        }
+    };
+    const auto stop = [&] {
+        if (stop_requested()) {
+            summary.stopped_by = options.stop->load();
+            return true;
+        }
+        return false;
+    };
+    // A bounded window of files in flight keeps memory flat whatever the folder holds.
+    ordered_map<Job, Done>(jobs, 4 * static_cast<std::size_t>(jobs), next, work, consume, stop);
 
     // Documents of files that are gone from the roots of this run (with --overwrite: every
     // document not indexed again). Not after a stop: the run did not look at everything.

@@ -58,6 +58,9 @@ struct IndexRunOptions {
     const std::atomic<int>* stop = nullptr;
     std::function<void(const Progress&)> on_progress;  ///< may be empty
     analysis::AnalyzerOptions analyzer;
+    /// Threads that read and analyze files (one Analyzer each; one thread writes the index,
+    /// in file order). 0: one per core.
+    unsigned jobs = 0;
 };
 
 /// What happened to one file, for the caller to show.

@@ -176,10 +176,15 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
 IndexWriter::~IndexWriter() = default;
 
 Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
+    return add(prepare_document(doc, file, impl_->analyzer));
+}
+
+PreparedDocument prepare_document(const document::Document& doc, const FileState& file,
+                                  const analysis::Analyzer& analyzer) {
     Xapian::Document xdoc;
     // Title: S terms with positions, and the plain and Z terms with extra wdf.
     Xapian::termpos last_title_position = 0;
-    const std::vector<analysis::Token> title = impl_->analyzer.analyze(doc.title, 1);
+    const std::vector<analysis::Token> title = analyzer.analyze(doc.title, 1);
     for (const analysis::Token& t : title) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
@@ -197,7 +202,7 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
     // The body is stored as written and analyzed in its NFKC form.
     const std::string normalized_body = analysis::Analyzer::prepare(doc.body);
     const std::vector<analysis::Token> body =
-        impl_->analyzer.analyze(normalized_body, first_body_position);
+        analyzer.analyze(normalized_body, first_body_position);
     for (const analysis::Token& t : body) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
@@ -221,7 +226,7 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
     xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
     xdoc.add_value(slot(ValueSlot::TranslationKey), doc.translation_key);
     // Metadata for filters (issuer:, type:, topic:) and facets.
-    for (const analysis::Token& t : impl_->analyzer.analyze(doc.issuer)) {
+    for (const analysis::Token& t : analyzer.analyze(doc.issuer)) {
         if (t.kind != analysis::TokenKind::Stop) {
             xdoc.add_boolean_term(with_prefix(schema::prefix_issuer, t.term));
         }
@@ -242,21 +247,29 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
     SuggestionData suggestion_data;
     suggestion_data.add(title);
     suggestion_data.add(body);
+    PreparedDocument out{doc.id, id_term, std::move(xdoc), {}, {}};
+    out.spelling.assign(suggestion_data.spelling.begin(), suggestion_data.spelling.end());
+    out.readings.assign(suggestion_data.readings.begin(), suggestion_data.readings.end());
+    return out;
+}
+
+Outcome IndexWriter::add(PreparedDocument&& prepared) {
+    const std::string& id_term = prepared.id_term;
     try {
         impl_->begin_change();
         const bool existed = impl_->db.term_exists(id_term);
         const std::vector<std::string> old_spelling =
             existed ? stored_spelling(impl_->db, id_term) : std::vector<std::string>{};
-        impl_->db.replace_document(id_term, xdoc);
+        impl_->db.replace_document(id_term, prepared.xdoc);
         // Spelling frequencies count documents: a replaced document's words are taken back.
         // Synonyms are a set and stay; the searcher checks a suggestion finds something.
         for (const std::string& w : old_spelling) {
             impl_->db.remove_spelling(w);
         }
-        for (const std::string& w : suggestion_data.spelling) {
+        for (const std::string& w : prepared.spelling) {
             impl_->db.add_spelling(w);
         }
-        for (const auto& [key, word] : suggestion_data.readings) {
+        for (const auto& [key, word] : prepared.readings) {
             impl_->db.add_synonym(key, word);
         }
         if (++impl_->pending >= impl_->commit_every) {
@@ -267,7 +280,7 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
         // Something about this one document (a term Xapian refuses): skip it, go on.
         throw CorpusError("cannot be indexed: " + e.get_msg());
     } catch (const Xapian::Error& e) {
-        throw schema::index_error(e, "cannot add \"" + doc.id + "\" to", impl_->path);
+        throw schema::index_error(e, "cannot add \"" + prepared.id + "\" to", impl_->path);
     }
 }
 

@@ -2,11 +2,15 @@
 // @brief Documents into a Xapian database: one id term each, replaced on re-indexing.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "document/document.hpp"
 #include "index/file_state.hpp"
@@ -27,6 +31,22 @@ struct WriterOptions {
 
 enum class Outcome { Added, Updated };
 
+/// A document turned into what the database stores: terms, values, data, and its spelling
+/// and reading data. Made by prepare_document() on any thread (one Analyzer per thread),
+/// written by IndexWriter::add() on the writer's.
+struct PreparedDocument {
+    std::string id;
+    std::string id_term;
+    Xapian::Document xdoc;
+    std::vector<std::string> spelling;                          ///< English words
+    std::vector<std::pair<std::string, std::string>> readings;  ///< (synonym key, kana word)
+};
+
+/// The analysis of `doc` (read from a file in `file` state) into a PreparedDocument.
+[[nodiscard]] PreparedDocument prepare_document(const document::Document& doc,
+                                                const FileState& file,
+                                                const analysis::Analyzer& analyzer);
+
 /// Opens or creates the index at `db_path` and records how it is built (writing only when the
 /// index does not say so already). Re-indexing a path replaces its document (`Q` id term), so
 /// runs are idempotent. Changes go in batches of `commit_every` documents, each a Xapian
@@ -44,6 +64,8 @@ class IndexWriter {
     /// Analyzes and stores one document with the state of its file. Throws IndexError on
     /// database faults, CorpusError when Xapian refuses this document.
     Outcome add(const document::Document& doc, const FileState& file = {});
+    /// Writes a document prepared on another thread (prepare_document).
+    Outcome add(PreparedDocument&& prepared);
 
     /// Deletes the document under `id_term` (and takes back its spelling words).
     void remove(const std::string& id_term);
