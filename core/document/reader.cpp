@@ -226,6 +226,9 @@ std::optional<Format> format_for(std::string_view file_name) {
     if (ext == "html" || ext == "htm" || ext == "xhtml") {
         return Format::Html;
     }
+    if (ext == "pdf") {
+        return Format::Pdf;
+    }
     return std::nullopt;
 }
 
@@ -293,9 +296,11 @@ bool is_valid_date(std::string_view date) {
 
 Document read_document(std::string_view bytes, Format format, std::string id,
                        std::string_view file_name, const ReadOptions& options) {
-    check_not_binary(bytes);
     text::RepairStats stats;
-    const std::string valid = text::repair(bytes, &stats);
+    if (format != Format::Pdf) {
+        check_not_binary(bytes);
+    }
+    const std::string valid = format == Format::Pdf ? std::string() : text::repair(bytes, &stats);
 
     Document doc;
     std::string body;
@@ -335,6 +340,24 @@ Document read_document(std::string_view bytes, Format format, std::string id,
                 body = std::string(all);
             }
             doc.format = "text";
+            break;
+        }
+        case Format::Pdf: {
+            const PdfText pdf = extract_pdf_text(bytes, options.pdf);
+            body = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
+            if (trim(body).empty()) {
+                throw CorpusError("PDF has no text (scanned pages?), not indexed");
+            }
+            doc.title = clean_value(pdf.title);
+            if (doc.title.empty()) {  // the first line, when short enough to be a title
+                const std::string_view all = trim(body);
+                const std::string first =
+                    one_line(analysis::Analyzer::prepare(all.substr(0, all.find('\n'))));
+                if (first.size() <= options.title_max_bytes) {
+                    doc.title = first;
+                }
+            }
+            doc.format = "pdf";
             break;
         }
     }

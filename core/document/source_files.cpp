@@ -29,7 +29,7 @@ void add_file(const fs::path& path, const fs::file_status& status, const std::st
     } else if (!fs::is_regular_file(status)) {
         f.skip_reason = "not a regular file";
     } else if (!format_for(path.filename().string())) {
-        f.skip_reason = "unsupported file type (expected .txt, .md or .html)";
+        f.skip_reason = "unsupported file type (expected .txt, .md, .html or .pdf)";
     }
     out.push_back(std::move(f));
 }
