@@ -9,6 +9,7 @@ packages=(
     libicu-dev
     libmecab-dev mecab-ipadic-utf8 mecab-utils
     libxml2-dev nlohmann-json3-dev
+    libpoppler-cpp-dev  # PDF text (pdf/, the seisaku-pdftext program)
     libcli11-dev catch2
     python3 clang-format git
     lighttpd

@@ -9,7 +9,8 @@
 namespace seisaku::document {
 
 /// A heading of the body (Markdown ATX or setext, HTML h1-h6). It fills one line of the
-/// body: `offset` is where that line starts, and the line holds the heading's text.
+/// body: `offset` is where that line starts, and the line holds the heading's text. A PDF's
+/// pages are level-1 headings "Page N" whose line is empty (pdf_text.hpp).
 struct Heading {
     std::size_t offset = 0;  ///< byte offset in Document::body of the heading's line
     int level = 1;           ///< 1 to 6
@@ -23,7 +24,7 @@ struct Heading {
 /// normalizes it when indexing. Title and metadata are NFKC-normalized (Analyzer::prepare).
 struct Document {
     std::string id;                 ///< the path as indexed (root folder name + path inside it)
-    std::string format;             ///< "text", "markdown" or "html"
+    std::string format;             ///< "text", "markdown", "html" or "pdf"
     std::string encoding;           ///< as text::decode() names it: "UTF-8", "windows-31j", ...
     std::string title;              ///< front matter, <title>, first line, or the file name
     std::string body;               ///< the searchable text as written, stored for snippets

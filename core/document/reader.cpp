@@ -245,6 +245,9 @@ std::optional<Format> format_for(std::string_view file_name) {
     if (ext == "html" || ext == "htm" || ext == "xhtml") {
         return Format::Html;
     }
+    if (ext == "pdf") {
+        return Format::Pdf;
+    }
     return std::nullopt;
 }
 
@@ -312,12 +315,16 @@ bool is_valid_date(std::string_view date) {
 
 Document read_document(std::string_view bytes, Format format, std::string id,
                        std::string_view file_name, const ReadOptions& options) {
-    check_not_binary(bytes);
-    const text::Decoded decoded =
-        text::decode(bytes, format == Format::Html ? declared_charset(bytes) : std::string());
     text::RepairStats stats;  // decoded is valid UTF-8: this turns NUL and controls to spaces
-    const std::string valid = text::repair(decoded.utf8, &stats);
-    check_decodable(decoded, stats, valid);
+    text::Decoded decoded;    // a PDF's text comes from its extractor, not from these bytes
+    std::string valid;
+    if (format != Format::Pdf) {
+        check_not_binary(bytes);
+        decoded =
+            text::decode(bytes, format == Format::Html ? declared_charset(bytes) : std::string());
+        valid = text::repair(decoded.utf8, &stats);
+        check_decodable(decoded, stats, valid);
+    }
 
     Document doc;
     std::string body;
@@ -357,6 +364,24 @@ Document read_document(std::string_view bytes, Format format, std::string id,
                 body = std::string(all);
             }
             doc.format = "text";
+            break;
+        }
+        case Format::Pdf: {
+            const PdfText pdf = extract_pdf_text(bytes, options.pdf);
+            body = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
+            if (trim(body).empty()) {
+                throw CorpusError("PDF has no text (scanned pages?), not indexed");
+            }
+            doc.title = clean_value(pdf.title);
+            if (doc.title.empty()) {  // the first line, when short enough to be a title
+                const std::string_view all = trim(body);
+                const std::string first =
+                    one_line(analysis::Analyzer::prepare(all.substr(0, all.find('\n'))));
+                if (first.size() <= options.title_max_bytes) {
+                    doc.title = first;
+                }
+            }
+            doc.format = "pdf";
             break;
         }
     }

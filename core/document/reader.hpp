@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// @brief Bytes of a .txt, .md or .html file to a Document.
+// @brief Bytes of a .txt, .md, .html or .pdf file to a Document.
 #pragma once
 
 #include <cstddef>
@@ -8,22 +8,26 @@
 #include <string_view>
 
 #include "document/document.hpp"
+#include "document/pdf_text.hpp"
 
 namespace seisaku::document {
 
-enum class Format { Text, Markdown, Html };
+enum class Format { Text, Markdown, Html, Pdf };
 
-/// The format a file name's extension asks for (.txt .text, .md .markdown, .html .htm), if any.
+/// The format a file name's extension asks for (.txt .text, .md .markdown, .html .htm, .pdf),
+/// if any.
 [[nodiscard]] std::optional<Format> format_for(std::string_view file_name);
 
 struct ReadOptions {
     std::size_t title_max_bytes = 256;  ///< longer titles are cut on a code point
+    PdfLimits pdf;                      ///< what reading one PDF may cost (pdf_text.hpp)
 };
 
 /// Reads one file's bytes, decoded by text::decode() (for HTML with the charset its first
 /// 4 KiB declare). Throws CorpusError with the reason when the bytes are not text (binary
 /// data, or mostly undecodable). `id` becomes Document::id; `file_name` is the title of last
-/// resort.
+/// resort. A PDF's text comes from seisaku-pdftext in a child process under limits;
+/// CorpusError says why when there is none (encrypted, damaged, a limit reached).
 [[nodiscard]] Document read_document(std::string_view bytes, Format format, std::string id,
                                      std::string_view file_name, const ReadOptions& options = {});
 

@@ -57,7 +57,7 @@ void add_file(const fs::path& path, const struct stat& st, const std::string& id
         f.skip_reason = std::string("not a regular file (") + special_kind(st.st_mode) + ")";
     } else if (!format_for(path.filename().string())) {
         f.skip = SkipKind::Unsupported;
-        f.skip_reason = "unsupported file type (expected .txt, .md or .html)";
+        f.skip_reason = "unsupported file type (expected .txt, .md, .html or .pdf)";
     } else {
         f.size = static_cast<std::uintmax_t>(st.st_size);
         f.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +

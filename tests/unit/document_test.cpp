@@ -355,10 +355,11 @@ TEST_CASE("source files: ids start at the root folder, hidden and odd files skip
     for (const auto& f : document::list_source_files({root})) {
         seen.push_back(f.id + (f.skip_reason.empty() ? "" : " (" + f.skip_reason + ")"));
     }
-    CHECK(seen == std::vector<std::string>{
-                      "corpus/b.txt", "corpus/en/a.md",
-                      "corpus/glossary.tsv (unsupported file type (expected .txt, .md or .html))",
-                      "corpus/link.txt (symbolic link, not followed)"});
+    CHECK(seen ==
+          std::vector<std::string>{
+              "corpus/b.txt", "corpus/en/a.md",
+              "corpus/glossary.tsv (unsupported file type (expected .txt, .md, .html or .pdf))",
+              "corpus/link.txt (symbolic link, not followed)"});
     CHECK_THROWS_WITH(document::list_source_files({root / "missing"}),
                       Catch::Contains("no such file or folder"));
 }
