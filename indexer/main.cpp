@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// @brief seisaku-index: index folders of .txt, .md and .html documents into a Xapian database.
+// @brief seisaku-index: index folders of .txt, .md, .html and .pdf documents into a Xapian database.
 #include <unistd.h>
 
 #include <atomic>
@@ -52,7 +52,7 @@ struct Options {
 
 void setup(CLI::App& app, Options& o) {
     app.description(
-        "Index English and Japanese policy documents (.txt, .md with front matter, .html) "
+        "Index English and Japanese policy documents (.txt, .md with front matter, .html, .pdf) "
         "into a seisaku database.\n\nExample:\n  seisaku-index --db _index corpus/en corpus/ja");
     app.add_option("-D,--db", o.run.db, "database folder (created if missing)")
         ->required()
