@@ -60,10 +60,10 @@ int run(const Options& o) {
             }
             const auto stop = std::chrono::steady_clock::now();
             if (r >= 0) {
-                std::cout << r << '\t' << i + 1 << '\t'
-                          << std::chrono::duration_cast<std::chrono::microseconds>(stop - start)
-                                 .count()
-                          << '\t' << total << '\t' << hits << '\n';
+                std::cout
+                    << r << '\t' << i + 1 << '\t'
+                    << std::chrono::duration_cast<std::chrono::microseconds>(stop - start).count()
+                    << '\t' << total << '\t' << hits << '\n';
             }
         }
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// @brief seisaku-index: index folders of .txt, .md, .html and .pdf documents into a Xapian database.
+// @brief seisaku-index: index folders of .txt, .md, .html and .pdf documents into a Xapian
+// database.
 #include <unistd.h>
 
 #include <atomic>

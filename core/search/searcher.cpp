@@ -466,7 +466,12 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             Xapian::Enquire enquire(impl_->db);
             enquire.set_query(query);
             enquire.set_weighting_scheme(Xapian::BM25Weight());
-            enquire.set_time_limit(request.time_limit);
+            if (request.facets && request.time_limit > 0) {
+                // Xapian's timer calls back on a thread of its own: a limit that expires as
+                // get_mset() returns let that callback write into a dead stack frame (seen
+                // under ASan with 1e-9 s), so its timer never runs shorter than this.
+                enquire.set_time_limit(std::max(request.time_limit, min_xapian_time_limit));
+            }
             OldestFirst oldest_first;
             if (request.sort == SortOrder::Newest) {
                 enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::Date),

@@ -56,6 +56,8 @@ struct SearchRequest {
 /// gets +10%, one two years older +5%): enough to order near-equal hits, never to lift a
 /// weak match over a strong one.
 inline constexpr double recency_boost = 0.1;
+/// The shortest time limit handed to Xapian (see Searcher::search_once).
+inline constexpr double min_xapian_time_limit = 0.05;
 /// Facets list at most this many values each (the most frequent; years: the newest).
 inline constexpr std::size_t max_facet_values = 20;
 
