@@ -73,21 +73,14 @@ Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
 }
 
 /// Bodies up to this size are analyzed whole for snippets.
-constexpr std::size_t whole_body_bytes = 16 * 1024;
-/// Larger ones: the opening and windows of this many bytes each side of places where a
-/// query term's letters occur, at most `max_windows` of them. Analysis is most of a
-/// search's time (callgrind, `seisaku-search DFFT` on corpus/: 63% in make_snippet, 46% in
-/// the analyzer); smaller windows hardly helped there (frequent words of expansions match
-/// everywhere), so they stay wide enough not to miss the best sentence.
-constexpr std::size_t window_bytes = 1024;
+constexpr std::size_t whole_body_bytes = 2 * 1024;
+/// Larger ones: the opening sentence and the sentences where a query term's letters occur
+/// (the first `max_windows` occurrences of each term, in at most `max_sentences`
+/// sentences). Analysis is most of a search's time (callgrind, `seisaku-search DFFT` on
+/// corpus/: 63% of instructions in make_snippet, 46% in the analyzer, when bodies up to
+/// 64 KiB were analyzed whole).
 constexpr std::size_t max_windows = 16;
-
-std::size_t to_code_point(std::string_view s, std::size_t pos) {
-    while (pos > 0 && pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0U) == 0x80U) {
-        --pos;
-    }
-    return std::min(pos, s.size());
-}
+constexpr std::size_t max_sentences = 24;
 
 /// Byte ranges of `body` (NFKC) worth analyzing: all of it when small, else the opening and
 /// windows around the first occurrences of each term's letters (an English stem without its
@@ -135,16 +128,23 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
         }
     }
     std::sort(hits.begin(), hits.end());
-    std::vector<std::pair<std::size_t, std::size_t>> regions = {
-        {0, to_code_point(body, window_bytes)}};
-    for (std::size_t i = 0; i < hits.size() && regions.size() <= max_windows; ++i) {
-        const std::size_t from =
-            to_code_point(body, hits[i] > window_bytes ? hits[i] - window_bytes : 0);
-        const std::size_t to = to_code_point(body, hits[i] + window_bytes);
+    // The sentences the hits are in (the snippet is cut at sentence ends anyway), the first
+    // `max_sentences` of them, and the opening sentence for a document nothing matches in.
+    const std::vector<std::size_t> ends = text::sentence_ends(body);
+    std::vector<std::pair<std::size_t, std::size_t>> regions = {{0, ends.front()}};
+    std::size_t sentences = 0;
+    for (const std::size_t hit : hits) {
+        const auto end = std::upper_bound(ends.begin(), ends.end(), hit);
+        if (end == ends.end()) {
+            break;
+        }
+        const std::size_t from = end == ends.begin() ? 0 : *(end - 1);
         if (from <= regions.back().second) {
-            regions.back().second = std::max(regions.back().second, to);
+            regions.back().second = std::max(regions.back().second, *end);
+        } else if (sentences++ < max_sentences) {
+            regions.emplace_back(from, *end);
         } else {
-            regions.emplace_back(from, to);
+            break;
         }
     }
     return regions;
