@@ -9,6 +9,7 @@
 #include <string>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/user_dictionary.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -24,23 +25,12 @@ int main(int argc, char** argv) {
         const seisaku::analysis::Analyzer analyzer;
         std::string table = std::string(seisaku::analysis::analyzer_version) + "|" +
                             analyzer.dictionary_name() + "\n";
+        std::ostringstream tsv;
+        tsv << in.rdbuf();
         std::set<std::string> seen;
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.empty() || line.front() == '#') {
-                continue;
-            }
-            // Columns 1-3 hold names (the third '|'-separated); column 4 is the topic.
-            std::istringstream cells(line);
-            std::string cell;
-            for (int column = 0; column < 3 && std::getline(cells, cell, '\t'); ++column) {
-                std::istringstream names(cell);
-                std::string name;
-                while (std::getline(names, name, column == 2 ? '|' : '\t')) {
-                    if (!name.empty() && seen.insert(name).second) {
-                        table += name + "\t" + seisaku::analysis::name_key(name, analyzer) + "\n";
-                    }
-                }
+        for (const std::string& name : seisaku::analysis::glossary_names(tsv.str())) {
+            if (seen.insert(name).second) {
+                table += name + "\t" + seisaku::analysis::name_key(name, analyzer) + "\n";
             }
         }
         if (table.find(")seisaku_keys\"") != std::string::npos) {

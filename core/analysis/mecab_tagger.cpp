@@ -3,13 +3,14 @@
 
 #include <mecab.h>
 
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "error.hpp"
+#include "text/hash.hpp"
 
 namespace seisaku::analysis {
 namespace {
@@ -47,16 +48,9 @@ std::vector<std::uint32_t> parse_parts(std::string_view field) {
 /// FNV-1a of a file's bytes, as 8 hex digits: names a user dictionary by its content.
 std::string content_hash(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    std::uint64_t h = 14695981039346656037ULL;
-    char buffer[65536];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-        for (std::streamsize i = 0; i < in.gcount(); ++i) {
-            h = (h ^ static_cast<unsigned char>(buffer[i])) * 1099511628211ULL;
-        }
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(hex, 8);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return text::hex64(text::fnv1a64(bytes.str()), 8);
 }
 
 std::string_view feature_field(const char* feature, std::size_t index) {

@@ -202,15 +202,11 @@ std::string user_dictionary_csv(const std::vector<UserWord>& words) {
     return csv;
 }
 
-std::vector<std::string> glossary_japanese_names(std::string_view tsv) {
+std::vector<std::string> glossary_names(std::string_view tsv) {
     std::vector<std::string> names;
-    const auto add_if_japanese = [&](std::string_view name) {
-        std::size_t pos = 0;
-        while (pos < name.size()) {
-            if (text::classify(text::next_code_point(name, pos)) == text::CharClass::Japanese) {
-                names.emplace_back(name);
-                return;
-            }
+    const auto add = [&](std::string_view name) {
+        if (!name.empty()) {
+            names.emplace_back(name);
         }
     };
     while (!tsv.empty()) {
@@ -220,21 +216,29 @@ std::vector<std::string> glossary_japanese_names(std::string_view tsv) {
         if (line.empty() || line.front() == '#') {
             continue;
         }
-        std::vector<std::string_view> columns;
-        for (std::size_t tab = 0; tab != std::string_view::npos;) {
-            tab = line.find('\t');
-            columns.push_back(line.substr(0, tab));
+        // english<TAB>japanese<TAB>variants (|-separated)<TAB>topic
+        for (int column = 0; column < 3 && !line.empty(); ++column) {
+            const std::size_t tab = line.find('\t');
+            std::string_view cell = line.substr(0, tab);
             line.remove_prefix(tab == std::string_view::npos ? line.size() : tab + 1);
+            while (column == 2 && cell.find('|') != std::string_view::npos) {
+                add(cell.substr(0, cell.find('|')));
+                cell.remove_prefix(cell.find('|') + 1);
+            }
+            add(cell);
         }
-        if (columns.size() >= 2) {
-            add_if_japanese(columns[1]);
-        }
-        if (columns.size() >= 3) {
-            std::string_view variants = columns[2];
-            for (std::size_t bar = 0; bar != std::string_view::npos;) {
-                bar = variants.find('|');
-                add_if_japanese(variants.substr(0, bar));
-                variants.remove_prefix(bar == std::string_view::npos ? variants.size() : bar + 1);
+    }
+    return names;
+}
+
+std::vector<std::string> glossary_japanese_names(std::string_view tsv) {
+    std::vector<std::string> names;
+    for (std::string& name : glossary_names(tsv)) {
+        std::size_t pos = 0;
+        while (pos < name.size()) {
+            if (text::classify(text::next_code_point(name, pos)) == text::CharClass::Japanese) {
+                names.push_back(std::move(name));
+                break;
             }
         }
     }

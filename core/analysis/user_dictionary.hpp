@@ -33,7 +33,11 @@ struct UserWord {
 /// base form = surface) and a tenth with the parts ("4+1").
 [[nodiscard]] std::string user_dictionary_csv(const std::vector<UserWord>& words);
 
-/// The Japanese names of glossary.tsv text: column 2 and the Japanese variants of column 3.
+/// Every name of glossary.tsv text, row by row: column 1 (English), column 2 (Japanese) and
+/// the '|'-separated variants of column 3; comments and empty names left out.
+[[nodiscard]] std::vector<std::string> glossary_names(std::string_view tsv);
+
+/// The names among those with a Japanese character (column 2 and Japanese variants).
 [[nodiscard]] std::vector<std::string> glossary_japanese_names(std::string_view tsv);
 
 }  // namespace seisaku::analysis

@@ -51,6 +51,9 @@ inline constexpr std::size_t date_scan_bytes = 64 * 1024;
 /// Expects a year in [min_date_year, max_date_year]; others are formatted all the same.
 [[nodiscard]] DateRange fiscal_year(int year);
 
+/// Days in `month` (1-12) of `year` in the Gregorian calendar.
+[[nodiscard]] int days_in_month(int year, int month);
+
 /// The first date written in running text (a document's title and body), with the precision
 /// it was written at: "YYYY-MM-DD", "YYYY-MM" or "YYYY"; "" when there is none. Takes the
 /// forms parse_date() reads, with stricter rules so that numbers are not taken for dates:

@@ -306,10 +306,8 @@ bool is_valid_date(std::string_view date) {
     if (date.size() == 7) {
         return true;
     }
-    static constexpr std::array<int, 12> days = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const int day = digits(8, 2);
-    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    const int max_day = (month == 2 && !leap) ? 28 : days[static_cast<std::size_t>(month - 1)];
+    const int max_day = days_in_month(year, month);
     return date[7] == '-' && day >= 1 && day <= max_day;
 }
 

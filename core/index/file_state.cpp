@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "text/hash.hpp"
+
 namespace seisaku::index {
 namespace {
 
@@ -24,21 +26,12 @@ bool parse_field(std::string_view& rest, Number& out, int base) {
 }  // namespace
 
 std::uint64_t content_hash(std::string_view bytes) noexcept {
-    std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;  // FNV-1a 64 prime
-    }
-    return hash;
+    return text::fnv1a64(bytes);
 }
 
 std::string encode_file_state(const FileState& state) {
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out = std::to_string(state.size) + ' ' + std::to_string(state.mtime_ns) + ' ';
-    for (int shift = 60; shift >= 0; shift -= 4) {
-        out += hex[(state.hash >> static_cast<unsigned>(shift)) & 0xFU];
-    }
-    return out;
+    return std::to_string(state.size) + ' ' + std::to_string(state.mtime_ns) + ' ' +
+           text::hex64(state.hash);
 }
 
 std::optional<FileState> decode_file_state(std::string_view value) {

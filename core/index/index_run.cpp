@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <memory>
 #include <new>
@@ -142,50 +143,25 @@ bool under(std::string_view id, std::string_view prefix) {
     return id.starts_with(prefix) && (id.size() == prefix.size() || id[prefix.size()] == '/');
 }
 
+/// Per SkipReason, in its order: the JSON key and the summary's words.
+constexpr std::array<std::pair<std::string_view, std::string_view>, skip_reason_count>
+    skip_reason_names = {{{"binary", "binary"},
+                          {"too-large", "too large"},
+                          {"unreadable", "unreadable"},
+                          {"not-regular", "not a regular file"},
+                          {"symlink", "symbolic link"},
+                          {"unsupported", "unsupported type"},
+                          {"duplicate", "duplicate path"},
+                          {"rejected", "rejected"}}};
+
 }  // namespace
 
 std::string_view skip_reason_key(SkipReason reason) noexcept {
-    switch (reason) {
-        case SkipReason::Binary:
-            return "binary";
-        case SkipReason::TooLarge:
-            return "too-large";
-        case SkipReason::Unreadable:
-            return "unreadable";
-        case SkipReason::NotRegular:
-            return "not-regular";
-        case SkipReason::SymbolicLink:
-            return "symlink";
-        case SkipReason::Unsupported:
-            return "unsupported";
-        case SkipReason::Duplicate:
-            return "duplicate";
-        case SkipReason::Rejected:
-            return "rejected";
-    }
-    return "unreadable";
+    return skip_reason_names[static_cast<std::size_t>(reason)].first;
 }
 
 std::string_view skip_reason_label(SkipReason reason) noexcept {
-    switch (reason) {
-        case SkipReason::Binary:
-            return "binary";
-        case SkipReason::TooLarge:
-            return "too large";
-        case SkipReason::Unreadable:
-            return "unreadable";
-        case SkipReason::NotRegular:
-            return "not a regular file";
-        case SkipReason::SymbolicLink:
-            return "symbolic link";
-        case SkipReason::Unsupported:
-            return "unsupported type";
-        case SkipReason::Duplicate:
-            return "duplicate path";
-        case SkipReason::Rejected:
-            return "rejected";
-    }
-    return "unreadable";
+    return skip_reason_names[static_cast<std::size_t>(reason)].second;
 }
 
 IndexSummary run_index(const IndexRunOptions& options,

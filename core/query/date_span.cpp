@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "query/date_span.hpp"
 
-#include <array>
 #include <cstdio>
 
 #include "document/dates.hpp"
 
 namespace seisaku::query {
 namespace {
-
-bool leap(int y) {
-    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-int days_in(int y, int m) {
-    static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return m == 2 && leap(y) ? 29 : days[static_cast<std::size_t>(m - 1)];
-}
 
 std::string ymd(int y, int m, int d) {
     char buf[16];
@@ -80,7 +70,7 @@ std::string day_before(std::string_view day) {
             m = 12;
             --y;
         }
-        d = days_in(y, m);
+        d = document::days_in_month(y, m);
     }
     return ymd(y, m, d);
 }

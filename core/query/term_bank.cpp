@@ -30,16 +30,19 @@ std::string TermBank::key_of(std::string_view text, const analysis::Analyzer& an
 TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
     // The keys computed at build time hold for the analyzer they were computed with: the
     // same rules and the same dictionaries (the user dictionary's hash is in its name).
-    std::map<std::string, std::string> known;
+    // Views into the compiled-in table: nothing is copied at start-up.
+    KnownKeys known;
     const std::string fingerprint =
         std::string(analysis::analyzer_version) + "|" + analyzer.dictionary_name();
     std::string_view table = builtin_keys();
     const std::size_t first_eol = table.find('\n');
     if (table.substr(0, first_eol) == fingerprint) {
         table.remove_prefix(first_eol + 1);
-        for (const std::string& line : split(table, '\n')) {
-            const std::size_t tab = line.find('\t');
-            if (tab != std::string::npos) {
+        while (!table.empty()) {
+            const std::size_t eol = std::min(table.find('\n'), table.size());
+            const std::string_view line = table.substr(0, eol);
+            table.remove_prefix(std::min(eol + 1, table.size()));
+            if (const std::size_t tab = line.find('\t'); tab != std::string_view::npos) {
                 known.emplace(line.substr(0, tab), line.substr(tab + 1));
             }
         }
@@ -48,7 +51,7 @@ TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
 }
 
 TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
-                   const std::string& source, const std::map<std::string, std::string>& known) {
+                   const std::string& source, const KnownKeys& known) {
     std::size_t line_number = 0;
     for (const std::string& line : split(tsv, '\n')) {
         ++line_number;
@@ -70,7 +73,8 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
         std::vector<std::string> keys;
         for (const std::string& name : entry.names) {
             const auto found = known.find(name);
-            keys.push_back(found != known.end() ? found->second : key_of(name, analyzer));
+            keys.push_back(found != known.end() ? std::string(found->second)
+                                                : key_of(name, analyzer));
             if (!keys.back().empty()) {
                 index_[keys.back()].push_back(entries_.size());
             }

@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace seisaku::analysis {
@@ -19,6 +20,9 @@ struct TermEntry {
     std::vector<std::string> names;  ///< English first, then Japanese, then the variants
 };
 
+/// Names whose matching key is already known (name → key).
+using KnownKeys = std::unordered_map<std::string_view, std::string_view>;
+
 class TermBank {
   public:
     TermBank() = default;
@@ -28,8 +32,7 @@ class TermBank {
     /// do not matter (ＧＤＰＲ = gdpr, データ・スペース = データスペース). Throws UsageError
     /// naming `source` and the line on a malformed row.
     TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
-             const std::string& source = "glossary",
-             const std::map<std::string, std::string>& known_keys = {});
+             const std::string& source = "glossary", const KnownKeys& known_keys = {});
 
     /// The term bank built into seisaku: corpus/glossary.tsv at build time.
     static std::string_view builtin_tsv();

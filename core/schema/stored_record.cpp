@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "schema/schema.hpp"
+#include "text/hash.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
@@ -86,16 +87,9 @@ std::string id_term(std::string_view path) {
         term += path;
         return term;
     }
-    std::uint64_t hash = 14695981039346656037ULL;  // FNV-1a offset basis
-    for (const char c : path) {
-        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    static constexpr char hex[] = "0123456789abcdef";
     term += text::truncate(path, 200);
     term += '#';
-    for (int shift = 60; shift >= 0; shift -= 4) {
-        term += hex[(hash >> static_cast<unsigned>(shift)) & 0xFU];
-    }
+    term += text::hex64(text::fnv1a64(path));
     return term;
 }
 
