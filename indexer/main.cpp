@@ -7,6 +7,8 @@
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <map>
+#include <string>
 
 #include "index/index_run.hpp"
 #include "render/terminal.hpp"
@@ -83,6 +85,15 @@ void setup(CLI::App& app, Options& o) {
                    "threads that read and analyze files (0: one per core; one thread writes)")
         ->check(CLI::Range(0U, 256U))
         ->capture_default_str();
+    const std::map<std::string, seisaku::index::CompactPolicy> compact_policies = {
+        {"auto", seisaku::index::CompactPolicy::Auto},
+        {"always", seisaku::index::CompactPolicy::Always},
+        {"never", seisaku::index::CompactPolicy::Never}};
+    app.add_option("--compact", o.run.compact,
+                   "rewrite the index compactly after the run: auto (when it changed 1,000+ "
+                   "documents and 10%+ of the index), always (when it wrote), never")
+        ->transform(CLI::CheckedTransformer(compact_policies))
+        ->default_str("auto");
     app.add_flag("--wait", o.run.wait_for_lock,
                  "wait while another indexer updates the database (default: exit 75)");
     app.add_flag("--json", o.json,
@@ -168,6 +179,10 @@ int run(Options& o) {
         }
     });
     progress.clear();
+    if (summary.compaction && !summary.compaction->done && !o.json) {
+        std::cerr << "seisaku-index: warning: the index is whole but was not compacted: "
+                  << seisaku::render::terminal_safe(summary.compaction->why_not) << '\n';
+    }
     std::cout << (o.json ? seisaku::indexer::json_summary(summary)
                          : seisaku::indexer::summary_line(summary))
               << '\n'

@@ -37,6 +37,21 @@ std::string_view event_name(FileEvent::Kind kind) {
     return "warning";
 }
 
+std::string megabytes(std::uintmax_t bytes) {
+    return fixed(static_cast<double>(bytes) / 1e6, 1);
+}
+
+/// null when the run did not compact; else what it did or why it could not.
+nlohmann::ordered_json compaction_json(const std::optional<index::CompactionResult>& c) {
+    if (!c) {
+        return nullptr;
+    }
+    if (!c->done) {
+        return {{"done", false}, {"error", c->why_not}};
+    }
+    return {{"done", true}, {"bytes_before", c->bytes_before}, {"bytes_after", c->bytes_after}};
+}
+
 std::string dump(const nlohmann::ordered_json& j) {
     return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
@@ -79,6 +94,10 @@ std::string summary_line(const index::IndexSummary& s) {
     if (!s.wrote) {
         out += "nothing to write; ";
     }
+    if (s.compaction && s.compaction->done) {
+        out += "compacted " + megabytes(s.compaction->bytes_before) + " to " +
+               megabytes(s.compaction->bytes_after) + " MB; ";
+    }
     out += std::to_string(s.documents_in_index) + " in the index; " + fixed(s.elapsed.count(), 2) +
            " s";
     return out;
@@ -117,6 +136,7 @@ std::string json_summary(const index::IndexSummary& s) {
         {"wrote", s.wrote},
         {"stopped_by", s.stopped_by == 0 ? nlohmann::ordered_json(nullptr)
                                          : nlohmann::ordered_json(signal_name(s.stopped_by))},
+        {"compaction", compaction_json(s.compaction)},
         {"seconds", std::round(s.elapsed.count() * 1000.0) / 1000.0},
     };
     return dump(j);

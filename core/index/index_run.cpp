@@ -365,6 +365,13 @@ IndexSummary run_index(const IndexRunOptions& options,
     writer.commit();
     summary.wrote = writer.commits() > 0;
     summary.documents_in_index = writer.document_count();
+    // Batches leave B-tree blocks half full (each inserts into every term's range): a run
+    // that changed much rewrites the index compactly, a few seconds for a large one.
+    const std::size_t changes = summary.added + summary.updated + summary.deleted;
+    if (summary.stopped_by == 0 && !stop_requested() &&
+        wants_compaction(options.compact, changes, summary.documents_in_index)) {
+        summary.compaction = writer.compact_and_close();
+    }
     summary.elapsed = std::chrono::steady_clock::now() - start;
     return summary;
 }

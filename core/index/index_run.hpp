@@ -10,11 +10,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "index/compaction.hpp"
 
 namespace seisaku::index {
 
@@ -61,6 +63,8 @@ struct IndexRunOptions {
     /// Threads that read and analyze files (one Analyzer each; one thread writes the index,
     /// in file order). 0: one per core.
     unsigned jobs = 0;
+    /// Whether the index is compacted after the run's last commit (compaction.hpp).
+    CompactPolicy compact = CompactPolicy::Auto;
 };
 
 /// What happened to one file, for the caller to show.
@@ -87,6 +91,7 @@ struct IndexSummary {
     std::size_t documents_in_index = 0;
     bool wrote = false;  ///< false: the index on disk is exactly as before the run
     int stopped_by = 0;  ///< the signal that stopped the run early, or 0
+    std::optional<CompactionResult> compaction;  ///< set when the run compacted (or tried)
     std::chrono::duration<double> elapsed{};
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "index/index_writer.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "index/compaction.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
@@ -47,6 +49,11 @@ std::string with_prefix(std::string_view prefix, const std::string& term) {
     return out;
 }
 
+ino_t inode_of(const fs::path& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
+
 Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite, bool wait) {
     const std::string shown = db_path.string();
     std::error_code ec;
@@ -68,7 +75,16 @@ Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite, 
     }
     const int retry = wait ? Xapian::DB_RETRY_LOCK : 0;  // block until the other writer is done
     try {
-        return Xapian::WritableDatabase(shown, Xapian::DB_CREATE_OR_OPEN | retry);
+        // A compaction moves a new folder to this path (compaction.hpp). If it did while this
+        // writer waited for the lock, the lock taken is the old folder's: open again.
+        for (;;) {
+            const ino_t before = inode_of(db_path);
+            Xapian::WritableDatabase db(shown, Xapian::DB_CREATE_OR_OPEN | retry);
+            if (inode_of(db_path) == before) {
+                return db;
+            }
+            db.close();
+        }
     } catch (const Xapian::DatabaseLockError& e) {
         throw schema::index_error(e, "cannot open", shown);
     } catch (const Xapian::Error& e) {
@@ -154,6 +170,7 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
     : impl_(std::make_unique<Impl>(Impl{
           analyzer, open_writable(db_path, options.overwrite, options.wait_for_lock),
           db_path.string(), options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
+    remove_compaction_folder(db_path);  // left by a killed run; the lock is ours now
     const schema::IndexInfo expected = schema::current_index_info(analyzer.dictionary_name());
     try {
         const schema::IndexInfo found = schema::read_index_info(impl_->db);
@@ -339,6 +356,19 @@ void IndexWriter::commit() {
     } catch (const Xapian::Error& e) {
         throw schema::index_error(e, "cannot commit", impl_->path);
     }
+}
+
+CompactionResult IndexWriter::compact_and_close() {
+    commit();
+    CompactionResult result = compact_index(impl_->path);
+    try {
+        impl_->db.close();            // releases the lock (of the old folder, after an exchange)
+    } catch (const Xapian::Error&) {  // NOLINT(bugprone-empty-catch): all is committed
+    }
+    if (result.done) {
+        remove_compaction_folder(impl_->path);  // now the old index, which no one writes
+    }
+    return result;
 }
 
 unsigned IndexWriter::commits() const {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "document/document.hpp"
+#include "index/compaction.hpp"
 #include "index/file_state.hpp"
 
 namespace seisaku::analysis {
@@ -76,6 +77,10 @@ class IndexWriter {
     /// Makes everything added or removed so far durable and visible to readers; does nothing
     /// (no new revision) when there is nothing to commit.
     void commit();
+
+    /// Commits, compacts the index (compaction.hpp) and closes it: the writer must not be
+    /// used after. A compaction that fails leaves the index as committed and says why.
+    CompactionResult compact_and_close();
 
     /// How many commits this writer made (0: the index on disk is as it was opened).
     [[nodiscard]] unsigned commits() const;

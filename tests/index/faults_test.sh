@@ -35,8 +35,10 @@ many=$tmp/many total=3000
 make_docs "$many" $total
 
 # --- D4: a second indexer fails at once with 75, or waits with --wait ---
+# The first run adds 3,000 documents, so it compacts at its end: the waiting indexer must then
+# open the compacted folder that took the index's place, not the old one it waited on.
 db=$tmp/lockdb
-"$index" --quiet --commit-every 5 --db "$db" "$many" >/dev/null 2>&1 &
+"$index" --quiet --commit-every 5 --db "$db" "$many" >"$tmp/first.out" 2>&1 &
 first=$!
 if wait_for_documents "$db"; then
     kill -STOP "$first"
@@ -50,8 +52,9 @@ if wait_for_documents "$db"; then
     wait "$first"; code1=$?
     wait "$waiter"; code2=$?
     if [[ $code1 -eq 0 && $code2 -eq 0 && $(doc_count "$db") == "$total" ]] &&
-        grep -q "$total unchanged" "$tmp/wait.out"; then ok
-    else fail "--wait: exits $code1 $code2, $(doc_count "$db") documents: $(cat "$tmp/wait.out")"; fi
+        grep -q "$total unchanged" "$tmp/wait.out" && grep -q "compacted" "$tmp/first.out" &&
+        xapian-check "$db" >/dev/null 2>&1 && [[ ! -e $db.seisaku-compact ]]; then ok
+    else fail "--wait: exits $code1 $code2, $(doc_count "$db") documents: $(cat "$tmp/first.out" "$tmp/wait.out")"; fi
 else
     kill "$first" 2>/dev/null; wait "$first"; fail "lock: the first indexer committed nothing"
 fi

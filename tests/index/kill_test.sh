@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # BAD-INPUTS D1: SIGKILL seisaku-index at random moments. Every time the database must open
 # with a document count between 0 and the total (a committed count: a multiple of the batch
-# when the run started from an empty index), and a final normal run must converge.
+# when the run started from an empty index), and a final normal run must converge. Every run
+# compacts at its end (--compact always), so some kills land in a compaction or its exchange.
 # Usage: kill_test.sh SEISAKU_INDEX
 set -u
 index=$1
@@ -33,7 +34,7 @@ for ((round = 1; round <= rounds; round++)); do
     # Every third round starts without an index, so the count shows the batch boundaries;
     # every third rebuilds with --overwrite; the others go on from where the last one was.
     mode=$((round % 3)) fresh=0
-    args=(--quiet --commit-every "$batch" --db "$db")
+    args=(--quiet --commit-every "$batch" --compact always --db "$db")
     if [[ $mode -eq 0 ]]; then rm -rf "$db"; fresh=1; fi
     if [[ $mode -eq 1 ]]; then args+=(--overwrite); fi
     "$index" "${args[@]}" "$docs" >/dev/null 2>&1 &
@@ -67,6 +68,9 @@ fi
 out=$("$index" --quiet --db "$db" "$docs" 2>&1)
 if ! grep -q "0 new, 0 updated, $total unchanged, 0 deleted.*nothing to write" <<<"$out"; then
     echo "FAIL second run not write-free: $out"; failures=$((failures + 1))
+fi
+if [[ -e $db.seisaku-compact ]]; then
+    echo "FAIL a killed compaction's folder outlived the next runs"; failures=$((failures + 1))
 fi
 echo "$rounds kill rounds, $failures failures"
 [[ $failures -eq 0 ]]

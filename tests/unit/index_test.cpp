@@ -17,6 +17,7 @@
 
 #include "describe.hpp"
 #include "error.hpp"
+#include "index/compaction.hpp"
 #include "index/file_state.hpp"
 #include "index/index_run.hpp"
 
@@ -36,6 +37,7 @@ struct Incremental {
     fs::path docs = fs::path(tmp.path()) / "docs";
     std::string db = tmp.path() + "/db";
     std::vector<index::FileEvent> events;
+    index::CompactPolicy compact = index::CompactPolicy::Auto;
 
     index::IndexSummary run(bool keep_deleted = false, unsigned commit_every = 1000,
                             const std::atomic<int>* stop = nullptr,
@@ -48,6 +50,7 @@ struct Incremental {
         o.commit_every = commit_every;
         o.stop = stop;
         o.on_progress = std::move(on_progress);
+        o.compact = compact;
         events.clear();
         return index::run_index(o, [&](const index::FileEvent& e) { events.push_back(e); });
     }
@@ -262,4 +265,82 @@ TEST_CASE("a second writer is refused at once with exit 75", "[index]") {
         CHECK(e.code() == ExitCode::TempFail);
         CHECK_THAT(e.what(), Catch::Contains("database is being updated by another process"));
     }
+}
+
+TEST_CASE("when a run compacts the index", "[index][compaction]") {
+    using index::CompactPolicy;
+    struct Example {
+        CompactPolicy policy;
+        std::size_t changes;
+        std::size_t documents;
+        bool compacts;
+    };
+    const Example examples[] = {
+        {CompactPolicy::Auto, 0, 0, false},           // nothing written
+        {CompactPolicy::Auto, 999, 999, false},       // a small index: not worth it
+        {CompactPolicy::Auto, 1000, 1000, true},      // a first large run
+        {CompactPolicy::Auto, 5000, 50000, true},     // 10% of the index changed
+        {CompactPolicy::Auto, 4999, 50000, false},    // a daily run of a few changes
+        {CompactPolicy::Auto, 3000, 2000, true},      // many deletions
+        {CompactPolicy::Always, 1, 50000, true},      // --compact always: whenever it wrote
+        {CompactPolicy::Always, 0, 50000, false},     // ... but not a run that wrote nothing
+        {CompactPolicy::Never, 50000, 50000, false},  // --compact never
+    };
+    for (const Example& e : examples) {
+        CAPTURE(static_cast<int>(e.policy), e.changes, e.documents);
+        CHECK(index::wants_compaction(e.policy, e.changes, e.documents) == e.compacts);
+    }
+}
+
+TEST_CASE(
+    "compaction rewrites the index smaller with the same documents, and a killed one's "
+    "folder goes at the next run",
+    "[index][compaction]") {
+    Incremental idx;
+    for (int i = 0; i < 60; ++i) {
+        write(idx.docs / ("d" + std::to_string(i) + ".txt"),
+              "Report " + std::to_string(i) + "\n\nData governance and trusted data flows, item " +
+                  std::to_string(i) + ". 個人情報保護委員会はデータ政策について議論した。");
+    }
+    idx.compact = index::CompactPolicy::Always;
+    const auto first = idx.run(false, 7);  // batches of 7 leave blocks half full
+    REQUIRE(first.compaction.has_value());
+    CHECK(first.compaction->done);
+    CHECK(first.compaction->why_not.empty());
+    CHECK(first.compaction->bytes_after < first.compaction->bytes_before);
+    CHECK(first.compaction->bytes_after == index::folder_bytes(idx.db));
+    CHECK_FALSE(fs::exists(index::compaction_folder(idx.db)));
+    const Xapian::Database db(idx.db);
+    CHECK(db.get_doccount() == 60);
+    CHECK(db.get_metadata("seisaku.schema").size() > 0);  // metadata survives
+    CHECK(db.get_termfreq("Zgovern") == 60);
+
+    // An unchanged re-run writes nothing, so it does not compact either.
+    const auto again = idx.run();
+    CHECK_FALSE(again.wrote);
+    CHECK_FALSE(again.compaction.has_value());
+
+    // A compaction killed before or after its exchange leaves its folder; the next writer
+    // removes it, and the index was whole all along.
+    fs::create_directories(index::compaction_folder(idx.db));
+    write(index::compaction_folder(idx.db) / "postlist.glass", "half written");
+    write(idx.docs / "d0.txt", "Report 0\n\nEdited.");
+    idx.compact = index::CompactPolicy::Never;
+    const auto edit = idx.run();
+    CHECK(counts(edit) == "new 0, updated 1, unchanged 59, deleted 0, skipped 0");
+    CHECK_FALSE(edit.compaction.has_value());
+    CHECK_FALSE(fs::exists(index::compaction_folder(idx.db)));
+    CHECK(Xapian::Database(idx.db).get_doccount() == 60);
+}
+
+TEST_CASE("a compaction that cannot happen leaves the folder as it was and says why",
+          "[index][compaction]") {
+    test::TempDir tmp;
+    const fs::path not_an_index = fs::path(tmp.path()) / "notes";
+    write(not_an_index / "readme.txt", "not a database");
+    const index::CompactionResult r = index::compact_index(not_an_index);
+    CHECK_FALSE(r.done);
+    CHECK_THAT(r.why_not, Catch::Contains("type of database"));
+    CHECK(fs::exists(not_an_index / "readme.txt"));
+    CHECK_FALSE(fs::exists(index::compaction_folder(not_an_index)));
 }
