@@ -75,12 +75,13 @@ Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
 /// Bodies up to this size are analyzed whole for snippets.
 constexpr std::size_t whole_body_bytes = 2 * 1024;
 /// Larger ones: the opening sentence and the sentences where a query term's letters occur
-/// (the first `max_windows` occurrences of each term, in at most `max_sentences`
-/// sentences). Analysis is most of a search's time (callgrind, `seisaku-search DFFT` on
-/// corpus/: 63% of instructions in make_snippet, 46% in the analyzer, when bodies up to
-/// 64 KiB were analyzed whole).
+/// (the first `max_windows` occurrences of each term), at most `max_sentences` of them: those
+/// where the most different terms occur. Analysis is most of a search's time (callgrind,
+/// `seisaku-search DFFT` on corpus/: 63% of instructions in make_snippet, 46% in the analyzer,
+/// when bodies up to 64 KiB were analyzed whole; perf over bench/latency-queries.tsv on a
+/// 10,000-document generated index: 50% in make_snippet with the first 24 such sentences).
 constexpr std::size_t max_windows = 16;
-constexpr std::size_t max_sentences = 24;
+constexpr std::size_t max_sentences = 8;
 
 /// Byte ranges of `body` (NFKC) worth analyzing: all of it when small, else the opening and
 /// windows around the first occurrences of each term's letters (an English stem without its
@@ -98,7 +99,8 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
             c = static_cast<char>(c - 'A' + 'a');
         }
     }
-    std::vector<std::size_t> hits;
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, which needle)
+    std::size_t needle_number = 0;
     for (const std::string& term : terms.terms) {
         std::string_view needle(term);
         if (!needle.empty() && needle.front() >= 'A' && needle.front() <= 'Z') {
@@ -123,28 +125,54 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
             if (at == std::string::npos) {
                 break;
             }
-            hits.push_back(at);
+            hits.emplace_back(at, needle_number);
             at += needle.size();
         }
+        ++needle_number;
     }
     std::sort(hits.begin(), hits.end());
-    // The sentences the hits are in (the snippet is cut at sentence ends anyway), the first
+    // The sentences the hits are in (the snippet is cut at sentence ends anyway), ranked as
+    // the snippet will rank them, by different terms and then by occurrences; the best
     // `max_sentences` of them, and the opening sentence for a document nothing matches in.
+    struct Candidate {
+        std::size_t from = 0;
+        std::size_t to = 0;
+        std::vector<std::size_t> needles;  // which needles occur, each once
+        std::size_t occurrences = 0;
+    };
     const std::vector<std::size_t> ends = text::sentence_ends(body);
-    std::vector<std::pair<std::size_t, std::size_t>> regions = {{0, ends.front()}};
-    std::size_t sentences = 0;
-    for (const std::size_t hit : hits) {
+    std::vector<Candidate> candidates;
+    for (const auto& [hit, needle] : hits) {
         const auto end = std::upper_bound(ends.begin(), ends.end(), hit);
         if (end == ends.end()) {
             break;
         }
         const std::size_t from = end == ends.begin() ? 0 : *(end - 1);
-        if (from <= regions.back().second) {
-            regions.back().second = std::max(regions.back().second, *end);
-        } else if (sentences++ < max_sentences) {
-            regions.emplace_back(from, *end);
+        if (candidates.empty() || candidates.back().from != from) {
+            candidates.push_back({from, *end, {}, 0});
+        }
+        Candidate& c = candidates.back();
+        ++c.occurrences;
+        if (std::find(c.needles.begin(), c.needles.end(), needle) == c.needles.end()) {
+            c.needles.push_back(needle);
+        }
+    }
+    if (candidates.size() > max_sentences) {
+        std::stable_sort(
+            candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+                return a.needles.size() != b.needles.size() ? a.needles.size() > b.needles.size()
+                                                            : a.occurrences > b.occurrences;
+            });
+        candidates.resize(max_sentences);
+        std::sort(candidates.begin(), candidates.end(),
+                  [](const Candidate& a, const Candidate& b) { return a.from < b.from; });
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> regions = {{0, ends.front()}};
+    for (const Candidate& c : candidates) {
+        if (c.from <= regions.back().second) {
+            regions.back().second = std::max(regions.back().second, c.to);
         } else {
-            break;
+            regions.emplace_back(c.from, c.to);
         }
     }
     return regions;
