@@ -54,8 +54,10 @@ int main() {
     const seisaku::web::SiteConfig config = seisaku::web::read_config(get);
     std::string out;
     try {
-        const seisaku::analysis::Analyzer analyzer;
-        out = seisaku::web::serialize(seisaku::web::handle(request, config, analyzer),
+        // Never destroyed: the process ends after one request, and the kernel takes MeCab's
+        // dictionary back faster than its destructor.
+        static const auto* const analyzer = new seisaku::analysis::Analyzer;
+        out = seisaku::web::serialize(seisaku::web::handle(request, config, *analyzer),
                                       request.method == "HEAD");
     } catch (...) {
         // The analyzer could not load (MeCab, the user dictionary): a 500, no internals.
