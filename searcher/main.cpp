@@ -2,6 +2,8 @@
 // @brief seisaku-search: ranked answers from a seisaku database, for people or as JSON.
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -172,6 +174,9 @@ int run(const Options& o) {
     }
     std::cout.flush();
     if (!std::cout) {
+        if (errno == EPIPE) {
+            return 128 + SIGPIPE;  // the reader went away (| head) with SIGPIPE ignored: quiet
+        }
         throw seisaku::Error(seisaku::ExitCode::IoError, "cannot write the results");
     }
     return results.hits.empty() ? 1 : 0;

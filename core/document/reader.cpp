@@ -412,7 +412,9 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         doc.warnings.emplace_back("source URL is not http(s); ignored");
         doc.source_url.clear();
     }
-    if (trim(doc.body).empty() && trim(doc.title).empty()) {
+    if (bytes.empty()) {
+        doc.warnings.emplace_back("empty file (0 bytes): indexed under its file name");
+    } else if (trim(doc.body).empty() && trim(doc.title).empty()) {
         doc.warnings.emplace_back("empty document");
     }
     return doc;

@@ -17,6 +17,7 @@
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
 #include "text/transliterate.hpp"
+#include "text/utf8.hpp"
 
 namespace seisaku::index {
 namespace fs = std::filesystem;
@@ -147,6 +148,27 @@ struct SuggestionData {
     }
 };
 
+/// Bodies are analyzed in pieces of at most this size (BAD-INPUTS I5: a 40 MB text file
+/// analyzed whole peaked at 1.2 GB).
+constexpr std::size_t analysis_piece_bytes = 256 * 1024;
+
+/// The piece of `text` from `at` to analyze next: up to a line end in its second half, else a
+/// space, else a code-point boundary; the rest of the text when it is short enough.
+std::string_view analysis_piece(std::string_view text, std::size_t at) {
+    const std::string_view rest = text.substr(at);
+    if (rest.size() <= analysis_piece_bytes) {
+        return rest;
+    }
+    const std::string_view window = text::truncate(rest, analysis_piece_bytes);
+    for (const char cut : {'\n', ' '}) {
+        const std::size_t found = window.rfind(cut);
+        if (found != std::string_view::npos && found >= window.size() / 2) {
+            return window.substr(0, found + 1);
+        }
+    }
+    return window;
+}
+
 /// The spelling words of the document stored under `id_term` (before it is replaced).
 std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::string& id_term) {
     std::vector<std::string> out;
@@ -216,19 +238,30 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
     }
     const auto first_body_position =
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
-    // The body is stored as written and analyzed in its NFKC form.
+    // The body is stored as written and analyzed in its NFKC form, a piece at a time, so a
+    // large file needs memory for one piece's tokens, not for the whole text's.
     const std::string normalized_body = analysis::Analyzer::prepare(doc.body);
-    const std::vector<analysis::Token> body =
-        analyzer.analyze(normalized_body, first_body_position);
-    for (const analysis::Token& t : body) {
-        if (t.kind == analysis::TokenKind::Stop) {
-            continue;
+    SuggestionData suggestion_data;
+    suggestion_data.add(title);
+    std::uint32_t position = first_body_position;
+    for (std::size_t at = 0; at < normalized_body.size();) {
+        const std::string_view piece = analysis_piece(normalized_body, at);
+        at += piece.size();
+        const std::vector<analysis::Token> body = analyzer.analyze(piece, position);
+        for (const analysis::Token& t : body) {
+            if (t.kind == analysis::TokenKind::Stop) {
+                continue;
+            }
+            xdoc.add_posting(t.term, t.position);
+            xdoc.add_term(with_prefix(schema::prefix_stem, t.base));
         }
-        xdoc.add_posting(t.term, t.position);
-        xdoc.add_term(with_prefix(schema::prefix_stem, t.base));
-    }
-    for (const analysis::Compound& c : analysis::compounds(body)) {
-        xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
+        for (const analysis::Compound& c : analysis::compounds(body)) {
+            xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
+        }
+        suggestion_data.add(body);
+        if (!body.empty()) {
+            position = body.back().position + 1;
+        }
     }
     // Character bigrams of the Japanese text: the fallback when morphemes find nothing
     // (an unknown word MeCab cuts differently in the text and in the query).
@@ -261,9 +294,6 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
     xdoc.add_value(slot(ValueSlot::Topics), topics);
     xdoc.add_value(slot(ValueSlot::FileState), encode_file_state(file));
     xdoc.set_data(schema::encode_record(doc));
-    SuggestionData suggestion_data;
-    suggestion_data.add(title);
-    suggestion_data.add(body);
     PreparedDocument out{doc.id, id_term, std::move(xdoc), {}, {}};
     out.spelling.assign(suggestion_data.spelling.begin(), suggestion_data.spelling.end());
     out.readings.assign(suggestion_data.readings.begin(), suggestion_data.readings.end());

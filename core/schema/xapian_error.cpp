@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "schema/xapian_error.hpp"
 
+#include <filesystem>
+#include <system_error>
+
 namespace seisaku::schema {
 
 IndexError index_error(const Xapian::Error& e, const std::string& action,
@@ -11,7 +14,14 @@ IndexError index_error(const Xapian::Error& e, const std::string& action,
     if (e.get_error_string() != nullptr && *e.get_error_string() != '\0') {
         reason += " (" + std::string(e.get_error_string()) + ")";
     }
+    const std::string rebuild = "; rebuild it with seisaku-index --overwrite";
     if (type == "DatabaseNotFoundError") {
+        // Tables without the version file that says which revision they hold: damaged.
+        std::error_code ec;
+        if (std::filesystem::exists(std::filesystem::path(db_path) / "postlist.glass", ec)) {
+            return {ExitCode::DataError,
+                    what + "the index is damaged (its version file iamglass is missing)" + rebuild};
+        }
         return {ExitCode::NoInput, what + "no index there (create it with seisaku-index)"};
     }
     if (type == "DatabaseLockError") {
@@ -21,8 +31,12 @@ IndexError index_error(const Xapian::Error& e, const std::string& action,
                     "seisaku-index?); try again when it is done, or wait with --wait"};
     }
     if (type == "DatabaseCorruptError") {
-        return {ExitCode::DataError, what + "the index is damaged (" + reason +
-                                         "); rebuild it with seisaku-index --overwrite"};
+        return {ExitCode::DataError, what + "the index is damaged (" + reason + ")" + rebuild};
+    }
+    // A table shorter than its version file says: truncated (a failed copy, a full disk
+    // while another tool wrote it). A read that fails with an errno stays an I/O error.
+    if (type == "DatabaseError" && reason.starts_with("EOF reading block")) {
+        return {ExitCode::DataError, what + "the index is damaged (" + reason + ")" + rebuild};
     }
     if (type == "DatabaseVersionError") {
         return {ExitCode::DataError, what + "unsupported index format: " + reason};

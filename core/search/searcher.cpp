@@ -300,6 +300,13 @@ void Searcher::set_term_bank(query::TermBank bank) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
+    // Each search sees the latest commit: a Searcher kept open while the indexer commits
+    // would otherwise answer from the revision it opened, until Xapian reuses its blocks.
+    try {
+        (void)impl_->db.reopen();
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot reopen", impl_->path);
+    }
     SearchResults results = search_once(request, 0);
     const std::size_t word_matches = results.total;
     // `total` counts matches whatever the page, so every page takes the same decision.

@@ -154,5 +154,54 @@ if [[ -w /dev/full ]]; then
     expect "write error" 74 "cannot write the results" -- bash -c "\"$search\" --db \"$db\" DFFT > /dev/full"
 fi
 
+# --- BAD-INPUTS D9, D10, D12, D13, I19: more faults and odd names ---
+mkdir -p "$tmp/emptydir"
+expect "search empty folder" 66 "no index there \(create it with seisaku-index\)" -- "$search" --db "$tmp/emptydir" DFFT
+# D10: a damaged index says so, with how to rebuild it (65), and never crashes; damage that
+# reading does not reach (bytes flipped in a block no search reads) may go unseen.
+for damage in truncated no-version flipped; do
+    copy=$tmp/damaged-$damage
+    cp -r "$db" "$copy"
+    case $damage in
+        truncated) truncate -s $(($(stat -c %s "$copy/postlist.glass") / 2)) "$copy/postlist.glass" ;;
+        no-version) rm "$copy/iamglass" ;;
+        flipped)
+            size=$(stat -c %s "$copy/termlist.glass")
+            printf '\xa5%.0s' {1..16} | dd of="$copy/termlist.glass" bs=1 seek=$((size / 2)) conv=notrunc status=none ;;
+    esac
+    if [[ $damage != flipped ]]; then
+        expect "search $damage index" 65 "the index is damaged \(.*\); rebuild it with seisaku-index --overwrite" -- "$search" --db "$copy" DFFT
+        expect "index $damage index" 65 "the index is damaged" -- "$index" --db "$copy" "$data/fixtures/en"
+        expect "rebuild $damage index" 0 "indexed 3 documents" -- "$index" --overwrite --db "$copy" "$data/fixtures/en"
+    fi
+    for program in search index; do
+        if [[ $program == search ]]; then out=$("$search" --db "$copy" DFFT 2>&1); code=$?
+        else out=$("$index" --db "$copy" "$data/fixtures/en" 2>&1); code=$?; fi
+        if ((code < 128)) && ! grep -q "terminate called" <<<"$out"; then passed=$((passed + 1))
+        else echo "FAIL $program of a $damage index: exit $code: $out"; failures=$((failures + 1)); fi
+    done
+done
+# D12: a locale that is not installed changes nothing.
+expect "unknown locale search" 0 "^1\. " -- env LANG=xx_YY.UTF-8 LC_ALL=xx_YY.UTF-8 "$search" --db "$db" DFFT
+expect "unknown locale index" 0 "nothing to write" -- env LANG=xx_YY.UTF-8 LC_ALL=xx_YY.UTF-8 "$index" --db "$db" "$data/fixtures/en" "$data/fixtures/ja"
+# D13: the reader of the output goes away: killed by SIGPIPE (141) as coreutils are, or, with
+# SIGPIPE ignored, the same status and no message.
+for ignore in "" "trap '' PIPE;"; do
+    expect "closed pipe, ${ignore:-default}" 0 "^status 141 stderr 0$" -- bash -c "$ignore \"$search\" --db \"$db\" -n 100 --json DFFT 2>\"$tmp/pipe.err\" | true; echo status \${PIPESTATUS[0]} stderr \$(wc -c < \"$tmp/pipe.err\")"
+done
+# I19: file names with a space, a leading dash, a newline and a byte that is not UTF-8.
+names=$tmp/names
+mkdir -p "$names"
+printf 'Space\n\nspaceword\n' > "$names/with space.txt"
+printf 'Dash\n\ndashword\n' > "$names/-dash.txt"
+printf 'Newline\n\nnewlineword\n' > "$names/$(printf 'new\nline.txt')"
+printf 'Latin1\n\nlatinword\n' > "$names/$(printf 'caf\xe9.txt')"
+expect "odd names indexed" 0 "indexed 4 documents" -- "$index" --db "$tmp/namesdb" "$names"
+expect "name with a space" 0 "names/with space.txt" -- "$search" --db "$tmp/namesdb" spaceword
+expect "name with a dash" 0 "names/-dash.txt" -- "$search" --db "$tmp/namesdb" dashword
+expect "name with a newline" 0 "names/new line.txt" -- "$search" --db "$tmp/namesdb" newlineword
+expect "name not UTF-8" 0 "names/caf\xEF\xBF\xBD.txt|names/caf.\.txt" -- "$search" --db "$tmp/namesdb" latinword
+expect "name not UTF-8, json" 0 "json ok 1" -- bash -c "\"$search\" --db \"$tmp/namesdb\" --json latinword | python3 -c '$json_check'"
+
 echo "$passed passed, $failures failed"
 [[ $failures -eq 0 ]]

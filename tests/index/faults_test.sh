@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# seisaku-index under faults (BAD-INPUTS D2, D4, D7, D8, I20, I21): a second indexer, SIGTERM,
-# a read-only database, a full disk, unreadable and special files; --json and the progress line.
+# seisaku-index under faults (BAD-INPUTS D2, D4, D5, D7, D8, D11, I5, I20, I21): a second
+# indexer, SIGTERM and SIGINT, searches during commits, a read-only database, a full disk, a
+# memory limit, a file over the size limit, unreadable and special files; --json and progress.
 # Usage: faults_test.sh SEISAKU_INDEX SEISAKU_SEARCH
 set -u
 index=$1 search=$2
@@ -77,6 +78,67 @@ if wait_for_documents "$db"; then
 else
     kill "$pid" 2>/dev/null; wait "$pid"; fail "SIGTERM: the indexer committed nothing"
 fi
+
+# --- D2: SIGINT too: exit 130. A script's background job starts with SIGINT ignored, and the
+# indexer keeps it so; env --default-signal gives it the default disposition back ---
+db=$tmp/intdb
+env --default-signal=INT "$index" --commit-every 5 --db "$db" "$many" >"$tmp/int.out" 2>&1 &
+pid=$!
+if wait_for_documents "$db"; then
+    kill -INT "$pid"; wait "$pid"; code=$?
+    out=$(cat "$tmp/int.out")
+    if [[ $code -eq 130 ]] && grep -q "stopped by SIGINT after [0-9]* of $total files" <<<"$out" &&
+        [[ $(doc_count "$db") -lt $total ]]; then ok
+    else fail "SIGINT: exit $code: $out"; fi
+else
+    kill "$pid" 2>/dev/null; wait "$pid"; fail "SIGINT: the indexer committed nothing"
+fi
+
+# --- D5: searches while the indexer commits every 100 documents (and then, by default,
+# compacts and swaps folders): each answers, never from a half-written batch, never less ---
+for compact in never auto; do
+    db=$tmp/busydb-$compact
+    "$index" --quiet --commit-every 100 --compact "$compact" --db "$db" "$many" >"$tmp/busy.out" 2>&1 &
+    pid=$!
+    if ! wait_for_documents "$db"; then
+        kill "$pid" 2>/dev/null; wait "$pid"; fail "D5 ($compact): the indexer committed nothing"; continue
+    fi
+    last=0 bad="" searches=0
+    while kill -0 "$pid" 2>/dev/null && ((searches < 300)); do
+        out=$("$search" --db "$db" --json --no-expand --no-suggest -n 1 minutes 2>"$tmp/busy.err"); code=$?
+        n=$(grep -oE '"total": ?[0-9]+' <<<"$out" | grep -oE '[0-9]+$')
+        searches=$((searches + 1))
+        if [[ $code -ne 0 || -s $tmp/busy.err || -z $n ]] || ((n < last || (n % 100 != 0 && n != total))); then
+            bad="search $searches: exit $code, total '$n' after $last: $(cat "$tmp/busy.err")"; break
+        fi
+        last=$n
+    done
+    wait "$pid"; code=$?
+    if [[ -z $bad && $code -eq 0 && $(doc_count "$db") == "$total" ]] && ((searches > 1)); then ok
+    else fail "D5 ($compact): ${bad:-} indexer exit $code, $searches searches: $(cat "$tmp/busy.out")"; fi
+done
+
+# --- I5: the default --max-size (20 MiB) refuses a larger file before reading it ---
+mkdir -p "$tmp/huge"
+truncate -s 21M "$tmp/huge/huge.txt"  # sparse: no disk, and never read
+printf 'Small\n\nsmallword\n' > "$tmp/huge/small.txt"
+out=$("$index" --db "$tmp/hugedb" "$tmp/huge" 2>&1); code=$?
+if [[ $code -eq 0 ]] && grep -q "skipped huge/huge.txt: larger than --max-size" <<<"$out" &&
+    grep -q "1 new, 0 updated, 0 unchanged, 0 deleted, 1 skipped (too large 1)" <<<"$out"; then ok
+else fail "default --max-size: exit $code: $out"; fi
+
+# --- D11: an address-space limit: a document that does not fit is skipped (today: the 16 MB
+# one), the run goes on and the index stays whole ---
+mkdir -p "$tmp/mem"
+awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Policy line %d about data governance.\n", i }' > "$tmp/mem/big.txt"
+printf 'Small\n\nsmallword\n' > "$tmp/mem/small.txt"
+out=$(prlimit --as=$((256 << 20)) "$index" --max-size 0 --db "$tmp/memdb" "$tmp/mem" 2>&1); code=$?
+count=$(doc_count "$tmp/memdb")
+if [[ $code -eq 0 ]] && xapian-check "$tmp/memdb" >/dev/null 2>&1 &&
+    { { grep -q "skipped mem/big.txt: out of memory while reading" <<<"$out" && [[ $count == 1 ]]; } ||
+        { grep -q "2 new" <<<"$out" && [[ $count == 2 ]]; }; } &&
+    ! grep -q "terminate called" <<<"$out"; then ok
+else fail "memory limit: exit $code: $out"; fi
 
 # --- I20: special files and links are skipped without blocking; --json reports them ---
 odd=$tmp/odd

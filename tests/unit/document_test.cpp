@@ -255,8 +255,9 @@ TEST_CASE("bad bytes: repaired with a warning, or refused as binary", "[document
     }
     CHECK_THROWS_AS(document::read_document(noise, Format::Text, "x", "x.txt"), CorpusError);
     const auto empty = document::read_document("", Format::Text, "x", "empty.txt");
-    CHECK(empty.title == "empty.txt");
-    CHECK(empty.warnings == std::vector<std::string>{});
+    CHECK(empty.title == "empty.txt");  // BAD-INPUTS I1: indexed, with a warning
+    CHECK(empty.warnings ==
+          std::vector<std::string>{"empty file (0 bytes): indexed under its file name"});
 }
 
 TEST_CASE("language detection weighs kana and kanji against Latin letters", "[document]") {
