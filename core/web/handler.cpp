@@ -414,8 +414,13 @@ Response handle(const CgiEnvironment& env, const SiteConfig& config,
         }
         // The user's own query could not be searched: say why (our message, escaped).
         return error_page(400, p, config, "error_400", e.what());
-    } catch (const IndexError&) {
-        return error_page(503, p, config, "error_503");
+    } catch (const IndexError& e) {
+        // A lock or an index changing under the search passes (503, try again); a missing or
+        // damaged index does not until someone acts (500, BAD-INPUTS D9).
+        if (e.code() == ExitCode::TempFail) {
+            return error_page(503, p, config, "error_503");
+        }
+        return error_page(500, p, config, "error_500");
     } catch (...) {
         return error_page(500, p, config, "error_500");
     }

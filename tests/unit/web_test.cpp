@@ -182,6 +182,7 @@ TEST_CASE("web: no element or attribute comes from input (XSS payloads)", "[web]
 }
 
 TEST_CASE("web: security headers on every status, and no internals", "[web]") {
+    const test::TempDir empty_folder;
     const std::vector<std::pair<std::string, int>> cases = {
         {cgi("q=DFFT"), 200},
         {cgi(""), 200},
@@ -191,7 +192,9 @@ TEST_CASE("web: security headers on every status, and no internals", "[web]") {
         {cgi("q=" + std::string(9000, 'a')), 414},
         {cgi("q=" + std::string(1100, 'a')), 400},
         {cgi("q=DFFT", "GET", ""), 500},
-        {cgi("q=DFFT", "GET", "/nonexistent/secret/db"), 503},
+        {cgi("q=DFFT", "GET", "/nonexistent/secret/db"), 500},  // BAD-INPUTS D9
+        {cgi("q=DFFT", "GET", "/etc/passwd"), 500},             // a file, not a folder
+        {cgi("q=DFFT", "GET", empty_folder.path()), 500},       // a folder, not an index
     };
     for (const auto& [raw, status] : cases) {
         Parsed r = split(raw);
