@@ -203,8 +203,8 @@ TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[ana
 }
 
 TEST_CASE("long and hostile input: valid terms, no crash", "[analysis]") {
-    // 10 MB-class inputs live in the CLI test; here a fixed-seed mix of scripts, full-width,
-    // combining marks and long unbroken runs, checked for term validity.
+    // A fixed-seed mix of scripts, full-width, combining marks and long unbroken runs,
+    // checked for term validity (a 1 MiB line follows in the next test case).
     std::mt19937 rng(20261127);
     const std::vector<std::string> pieces = {"データ",
                                              "ア",
@@ -247,4 +247,29 @@ TEST_CASE("long and hostile input: valid terms, no crash", "[analysis]") {
             REQUIRE(t.end <= s.size());
         }
     }
+}
+
+TEST_CASE("BAD-INPUTS I6: a 1 MiB Japanese line without 。 is analyzed whole, words found",
+          "[analysis]") {
+    // MeCab sees it in chunks cut at code points; no chunk loses the words around its cuts
+    // beyond the one word a cut may split.
+    const std::string sentence = "個人情報保護委員会はデータ政策について議論した";  // 69 bytes
+    std::string line;
+    std::size_t repeats = 0;
+    while (line.size() < (1U << 20)) {
+        line += sentence;
+        ++repeats;
+    }
+    const std::vector<analysis::Token> tokens = test::test_analyzer().analyze(line);
+    std::size_t committee = 0;
+    std::uint32_t last_position = 0;
+    for (const analysis::Token& t : tokens) {
+        REQUIRE(text::is_valid(t.term));
+        REQUIRE(t.term.size() <= analysis::max_term_bytes);
+        REQUIRE(t.position >= last_position);
+        last_position = t.position;
+        committee += t.term == "委員" ? 1 : 0;
+    }
+    CHECK(committee <= repeats);
+    CHECK(committee + repeats / 100 >= repeats);  // at most 1% lost at chunk cuts
 }

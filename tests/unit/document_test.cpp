@@ -11,6 +11,7 @@
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
+#include "text/utf8.hpp"
 
 using namespace seisaku;
 using document::Format;
@@ -223,6 +224,43 @@ TEST_CASE("broken HTML still yields text, and an empty title falls back to the f
     const auto deep =
         document::read_document(std::string(100000, '<') + "div>", Format::Html, "x", "deep.html");
     CHECK(deep.title == "deep.html");
+
+    // BAD-INPUTS I16: 100,000 nested elements, a 10 MB attribute: no stack overflow, the text
+    // before and after is kept (what lies deeper than the parser goes is dropped).
+    std::string nested = "<html><body><p>shallowword</p>";
+    for (int i = 0; i < 100000; ++i) {
+        nested += "<div>";
+    }
+    nested += "deepword</body></html>";
+    const auto nest = document::read_document(nested, Format::Html, "x", "nest.html");
+    CHECK(nest.title == "nest.html");
+    CHECK(nest.body.find("shallowword") != std::string::npos);
+    const auto attribute = document::read_document(
+        "<p>beforeword</p><p title=\"" + std::string(10 << 20, 'a') + "\">afterword</p>",
+        Format::Html, "x", "attr.html");
+    CHECK(attribute.body.find("beforeword") != std::string::npos);
+    CHECK(attribute.body.find("aaaa") == std::string::npos);  // attributes are not text
+
+    // BAD-INPUTS I14: an unterminated <script> hides its text; an unterminated <title> still
+    // gives a title; a long title is cut at 256 bytes on a code point.
+    const auto script = document::read_document(
+        "<html><body><p>seenword</p><script>var secretword = 1;", Format::Html, "x", "s.html");
+    CHECK(script.body.find("seenword") != std::string::npos);
+    CHECK(script.body.find("secretword") == std::string::npos);
+    const auto open_title = document::read_document(
+        "<html><head><title>Open title words<body><p>text</p>", Format::Html, "x", "t.html");
+    CHECK(open_title.title.starts_with("Open title words"));
+    const auto long_title = document::read_document(
+        "<title>" + std::string(300, 'x') + "</title><p>body</p>", Format::Html, "x", "l.html");
+    CHECK(long_title.title == std::string(256, 'x'));
+    std::string kanji_title;
+    for (int i = 0; i < 100; ++i) {
+        kanji_title += "政";  // 3 bytes each: 85 fit in 256
+    }
+    const auto cut = document::read_document("<title>" + kanji_title + "</title><p>本文</p>",
+                                             Format::Html, "x", "k.html");
+    CHECK(cut.title.size() == 255);
+    CHECK(text::is_valid(cut.title));
 }
 
 TEST_CASE("plain text: first line is the title", "[document]") {
