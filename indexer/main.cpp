@@ -51,6 +51,7 @@ struct Options {
     bool quiet = false;
     bool verbose = false;
     bool json = false;
+    bool strict = false;
 };
 
 void setup(CLI::App& app, Options& o) {
@@ -103,6 +104,8 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--user-dictionary", o.run.analyzer.user_dictionary,
                    "compiled MeCab user dictionary of policy terms (default: the one built from "
                    "corpus/glossary.tsv; none: without)");
+    app.add_flag("--strict", o.strict,
+                 "exit 1 when a file was skipped or repaired (the run still completes)");
     app.add_flag("-q,--quiet", o.quiet, "print only problems and the summary (no progress)");
     app.add_flag("-v,--verbose", o.verbose, "print every file indexed");
     app.set_version_flag("-V,--version", "seisaku-index " SEISAKU_VERSION_LINE);
@@ -187,7 +190,10 @@ int run(Options& o) {
                          : seisaku::indexer::summary_line(summary))
               << '\n'
               << std::flush;
-    return summary.stopped_by == 0 ? 0 : 128 + summary.stopped_by;
+    if (summary.stopped_by != 0) {
+        return 128 + summary.stopped_by;
+    }
+    return o.strict && (summary.skipped > 0 || summary.warnings > 0) ? 1 : 0;
 }
 
 }  // namespace

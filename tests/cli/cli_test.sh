@@ -126,6 +126,8 @@ expect "damaged pdf skipped" 0 "skipped bad/damaged.pdf: not a PDF, or a damaged
 expect "too large skipped" 0 "skipped bad/big.txt: larger than --max-size" -- "$index" --db "$badb" --max-size 100K "$bad"
 # (warnings come from reading: --overwrite, as an unchanged file is not read again)
 expect "invalid repaired" 0 "warning: bad/invalid.txt: 2 invalid UTF-8 sequences replaced by U\+FFFD" -- "$index" --db "$badb" --overwrite --max-size 100K "$bad"
+expect "--strict, a skipped file" 1 "5 skipped" -- "$index" --strict --db "$badb" --max-size 100K "$bad"
+expect "--strict, all clean" 0 "indexed 1 documents" -- "$index" --strict --db "$tmp/strictdb" "$data/fixtures/en/dfft.md"
 expect "text after NUL" 0 "bad/nul.txt" -- "$search" --db "$badb" nulword
 expect "repaired text" 0 "bad/invalid.txt" -- "$search" --db "$badb" searchable
 expect "broken html" 0 "bad/broken.html" -- "$search" --db "$badb" body

@@ -222,7 +222,9 @@ if [[ $(id -u) -ne 0 || ${#as_user[@]} -gt 0 ]]; then
     printf 'Three\n\nthird words\n' > "$small/secret.txt"
     chmod 000 "$small/secret.txt" "$small/locked"
     out=$("${as_user[@]}" "$index" --db "$db" "$small" 2>&1); code=$?
+    "${as_user[@]}" "$index" --strict --db "$db" "$small" >/dev/null 2>&1; strict_code=$?
     chmod 755 "$small/locked"
+    if [[ $strict_code -eq 1 ]]; then ok; else fail "--strict with unreadable files: exit $strict_code"; fi
     if [[ $code -eq 0 ]] && grep -q "skipped small/secret.txt: cannot open for reading: Permission denied" <<<"$out" &&
         grep -q "skipped small/locked: cannot read folder" <<<"$out" &&
         grep -q "0 new, 0 updated, 1 unchanged, 0 deleted, 2 skipped (unreadable 2)" <<<"$out" &&
