@@ -6,8 +6,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
+#include <vector>
 
 #include "error.hpp"
 #include "text/hash.hpp"
@@ -83,6 +86,27 @@ bool iequals(std::string_view a, std::string_view b) {
 struct MecabTagger::Impl {
     std::unique_ptr<MeCab::Model> model;
     std::unique_ptr<MeCab::Tagger> tagger;
+    /// Lattices between parses: a new one per parse allocated and freed MeCab's node pools
+    /// every time. Guarded, as parse() may be called from several threads.
+    std::mutex lattices_mutex;
+    std::vector<std::unique_ptr<MeCab::Lattice>> lattices;
+
+    std::unique_ptr<MeCab::Lattice> take_lattice() {
+        {
+            const std::lock_guard<std::mutex> lock(lattices_mutex);
+            if (!lattices.empty()) {
+                std::unique_ptr<MeCab::Lattice> l = std::move(lattices.back());
+                lattices.pop_back();
+                return l;
+            }
+        }
+        return std::unique_ptr<MeCab::Lattice>(model->createLattice());
+    }
+
+    void give_back(std::unique_ptr<MeCab::Lattice> l) {
+        const std::lock_guard<std::mutex> lock(lattices_mutex);
+        lattices.push_back(std::move(l));
+    }
 };
 
 MecabTagger::MecabTagger(const std::string& dicdir, const std::string& user_dictionary)
@@ -138,7 +162,7 @@ std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
     if (text.empty()) {
         return out;
     }
-    std::unique_ptr<MeCab::Lattice> lattice(impl_->model->createLattice());
+    std::unique_ptr<MeCab::Lattice> lattice = impl_->take_lattice();
     lattice->set_sentence(text.data(), text.size());  // length overload: never stops at NUL
     if (!impl_->tagger->parse(lattice.get())) {
         throw std::runtime_error(std::string("MeCab parse failed: ") + lattice->what());
@@ -162,6 +186,7 @@ std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
         m.parts = parse_parts(feature_field(node->feature, feature_parts));
         out.push_back(std::move(m));
     }
+    impl_->give_back(std::move(lattice));
     return out;
 }
 
