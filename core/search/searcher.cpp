@@ -280,12 +280,20 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
 Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
     : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string(),
                                         query::TermBank::builtin(analyzer)})) {
-    try {
-        schema::check_index_info(schema::read_index_info(impl_->db),
-                                 schema::current_index_info(analyzer.dictionary_name()),
-                                 impl_->path);
-    } catch (const Xapian::Error& e) {
-        throw schema::index_error(e, "cannot read", impl_->path);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            schema::check_index_info(schema::read_index_info(impl_->db),
+                                     schema::current_index_info(analyzer.dictionary_name()),
+                                     impl_->path);
+            return;
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= max_search_attempts) {
+                throw schema::index_error(e, "cannot read", impl_->path);
+            }
+            (void)impl_->db.reopen();  // an indexer committed twice since the index was opened
+        } catch (const Xapian::Error& e) {
+            throw schema::index_error(e, "cannot read", impl_->path);
+        }
     }
 }
 
@@ -300,13 +308,25 @@ void Searcher::set_term_bank(query::TermBank bank) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    // Each search sees the latest commit: a Searcher kept open while the indexer commits
-    // would otherwise answer from the revision it opened, until Xapian reuses its blocks.
-    try {
-        (void)impl_->db.reopen();
-    } catch (const Xapian::Error& e) {
-        throw schema::index_error(e, "cannot reopen", impl_->path);
+    // Each attempt reads the latest commit: a Searcher kept open while the indexer commits
+    // would otherwise answer from the revision it opened. An indexer that commits twice while
+    // an attempt reads may reuse the blocks it reads (DatabaseModifiedError): then the whole
+    // search starts again on the new revision, so no answer mixes two (BAD-INPUTS D5, D6).
+    for (int attempt = 1;; ++attempt) {
+        try {
+            (void)impl_->db.reopen();
+            return search_latest(request);
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= max_search_attempts) {
+                throw schema::index_error(e, "cannot search", impl_->path);
+            }
+        } catch (const Xapian::Error& e) {
+            throw schema::index_error(e, "cannot search", impl_->path);
+        }
     }
+}
+
+SearchResults Searcher::search_latest(const SearchRequest& request) {
     SearchResults results = search_once(request, 0);
     const std::size_t word_matches = results.total;
     // `total` counts matches whatever the page, so every page takes the same decision.
@@ -462,116 +482,112 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   query::date_filter("date", ".." + request.until));
         }
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // search() starts again on the new revision
     } catch (const Xapian::Error& e) {
         throw QueryError("cannot build the query: " + e.get_msg());
     }
     const SnippetTerms terms = snippet_terms(query);
     const bool by_relevance = request.sort == SortOrder::Relevance;
 
-    for (int attempt = 1;; ++attempt) {
-        try {
-            Xapian::Enquire enquire(impl_->db);
-            enquire.set_query(query);
-            enquire.set_weighting_scheme(Xapian::BM25Weight());
-            if (request.facets && request.time_limit > 0) {
-                // Xapian's timer calls back on a thread of its own: a limit that expires as
-                // get_mset() returns let that callback write into a dead stack frame (seen
-                // under ASan with 1e-9 s), so its timer never runs shorter than this.
-                enquire.set_time_limit(std::max(request.time_limit, min_xapian_time_limit));
-            }
-            OldestFirst oldest_first;
-            if (request.sort == SortOrder::Newest) {
-                enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::Date),
-                                                         true);
-            } else if (request.sort == SortOrder::Oldest) {
-                enquire.set_sort_by_key_then_relevance(&oldest_first, false);
-            }
-            FacetSpy spy;
-            if (request.facets) {
-                enquire.add_matchspy(&spy);
-            }
-            const std::size_t wanted = request.offset + request.limit;
-            // Balancing and grouping reorder the top hits: look at enough of them that every
-            // page of a query sees the same order.
-            const std::size_t depth =
-                (request.balance_languages || request.group_translations || request.recency)
-                    ? std::max(2 * wanted, balance_depth)
-                    : wanted;
-            // Facets count every match: Xapian must look at all of them.
-            const Xapian::doccount check_at_least = request.facets ? impl_->db.get_doccount() : 0;
-            const auto started = std::chrono::steady_clock::now();
-            const Xapian::MSet mset =
-                enquire.get_mset(0, static_cast<Xapian::doccount>(depth), check_at_least);
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            const std::vector<double> weights = hit_weights(mset, request.recency && by_relevance);
-            const std::vector<Entry> entries =
-                group(mset,
-                      result_order(mset, weights, request.recency && by_relevance,
-                                   request.balance_languages && by_relevance),
-                      request.group_translations);
-            SearchResults results;
-            results.query = request.query;
-            results.offset = request.offset;
-            results.total = mset.get_matches_estimated();
-            results.expansions = expansions;
-            results.notes = notes;
-            results.like = like_id;
-            results.sort = request.sort == SortOrder::Newest   ? "newest"
-                           : request.sort == SortOrder::Oldest ? "oldest"
-                                                               : "relevance";
-            // Xapian 1.4's time limit only stops it looking past the top hits for exact
-            // counts (check_at_least): it bounds facet counting, which looks at all matches.
-            if (request.facets && request.time_limit > 0 && seconds >= request.time_limit) {
-                results.notes.push_back({0, "counting stopped after " +
-                                                std::to_string(request.time_limit).substr(0, 4) +
-                                                " s; facet counts may be incomplete"});
-            }
-            if (request.facets) {
-                results.facets = spy.facets();
-            }
-            std::size_t rank = request.offset;
-            for (std::size_t i = request.offset; i < std::min(wanted, entries.size()); ++i) {
-                const Xapian::MSetIterator it = mset[entries[i].head];
-                const document::Document doc = schema::decode_record(it.get_document().get_data());
-                Hit hit;
-                hit.rank = ++rank;
-                hit.path = doc.id;
-                hit.title = doc.title;
-                hit.lang = doc.lang;
-                hit.date = doc.date;
-                hit.source_url = doc.source_url;
-                hit.score = std::round(weights[entries[i].head] * 1000.0) / 1000.0;
-                hit.snippet = make_snippet(doc.body, document::paragraphs(doc.body, doc.headings),
-                                           terms, impl_->analyzer);
-                hit.passage = make_passage(doc.headings, hit.snippet);
-                if (request.explain) {
-                    for (auto t = enquire.get_matching_terms_begin(it);
-                         t != enquire.get_matching_terms_end(it); ++t) {
-                        if (is_filter_term(*t)) {
-                            continue;  // lang:, issuer:, type:, topic: match, weigh nothing
-                        }
-                        MatchedTerm m = matched_term(*t, expansion_terms);
-                        m.weight = term_weight(*t, schema::id_term(doc.id));
-                        hit.matched.push_back(std::move(m));
-                    }
-                }
-                if (entries[i].partner) {
-                    const document::Document other =
-                        schema::decode_record(mset[*entries[i].partner].get_document().get_data());
-                    hit.translation = Translation{other.id, other.title, other.lang};
-                }
-                results.hits.push_back(std::move(hit));
-            }
-            return results;
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= 3) {
-                throw schema::index_error(e, "cannot search", impl_->path);
-            }
-            impl_->db.reopen();
-        } catch (const Xapian::Error& e) {
-            throw schema::index_error(e, "cannot search", impl_->path);
+    try {
+        Xapian::Enquire enquire(impl_->db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        if (request.facets && request.time_limit > 0) {
+            // Xapian's timer calls back on a thread of its own: a limit that expires as
+            // get_mset() returns let that callback write into a dead stack frame (seen
+            // under ASan with 1e-9 s), so its timer never runs shorter than this.
+            enquire.set_time_limit(std::max(request.time_limit, min_xapian_time_limit));
         }
+        OldestFirst oldest_first;
+        if (request.sort == SortOrder::Newest) {
+            enquire.set_sort_by_value_then_relevance(schema::slot(schema::ValueSlot::Date), true);
+        } else if (request.sort == SortOrder::Oldest) {
+            enquire.set_sort_by_key_then_relevance(&oldest_first, false);
+        }
+        FacetSpy spy;
+        if (request.facets) {
+            enquire.add_matchspy(&spy);
+        }
+        const std::size_t wanted = request.offset + request.limit;
+        // Balancing and grouping reorder the top hits: look at enough of them that every
+        // page of a query sees the same order.
+        const std::size_t depth =
+            (request.balance_languages || request.group_translations || request.recency)
+                ? std::max(2 * wanted, balance_depth)
+                : wanted;
+        // Facets count every match: Xapian must look at all of them.
+        const Xapian::doccount check_at_least = request.facets ? impl_->db.get_doccount() : 0;
+        const auto started = std::chrono::steady_clock::now();
+        const Xapian::MSet mset =
+            enquire.get_mset(0, static_cast<Xapian::doccount>(depth), check_at_least);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const std::vector<double> weights = hit_weights(mset, request.recency && by_relevance);
+        const std::vector<Entry> entries =
+            group(mset,
+                  result_order(mset, weights, request.recency && by_relevance,
+                               request.balance_languages && by_relevance),
+                  request.group_translations);
+        SearchResults results;
+        results.query = request.query;
+        results.offset = request.offset;
+        results.total = mset.get_matches_estimated();
+        results.expansions = expansions;
+        results.notes = notes;
+        results.like = like_id;
+        results.sort = request.sort == SortOrder::Newest   ? "newest"
+                       : request.sort == SortOrder::Oldest ? "oldest"
+                                                           : "relevance";
+        // Xapian 1.4's time limit only stops it looking past the top hits for exact
+        // counts (check_at_least): it bounds facet counting, which looks at all matches.
+        if (request.facets && request.time_limit > 0 && seconds >= request.time_limit) {
+            results.notes.push_back({0, "counting stopped after " +
+                                            std::to_string(request.time_limit).substr(0, 4) +
+                                            " s; facet counts may be incomplete"});
+        }
+        if (request.facets) {
+            results.facets = spy.facets();
+        }
+        std::size_t rank = request.offset;
+        for (std::size_t i = request.offset; i < std::min(wanted, entries.size()); ++i) {
+            const Xapian::MSetIterator it = mset[entries[i].head];
+            const document::Document doc = schema::decode_record(it.get_document().get_data());
+            Hit hit;
+            hit.rank = ++rank;
+            hit.path = doc.id;
+            hit.title = doc.title;
+            hit.lang = doc.lang;
+            hit.date = doc.date;
+            hit.source_url = doc.source_url;
+            hit.score = std::round(weights[entries[i].head] * 1000.0) / 1000.0;
+            hit.snippet = make_snippet(doc.body, document::paragraphs(doc.body, doc.headings),
+                                       terms, impl_->analyzer);
+            hit.passage = make_passage(doc.headings, hit.snippet);
+            if (request.explain) {
+                for (auto t = enquire.get_matching_terms_begin(it);
+                     t != enquire.get_matching_terms_end(it); ++t) {
+                    if (is_filter_term(*t)) {
+                        continue;  // lang:, issuer:, type:, topic: match, weigh nothing
+                    }
+                    MatchedTerm m = matched_term(*t, expansion_terms);
+                    m.weight = term_weight(*t, schema::id_term(doc.id));
+                    hit.matched.push_back(std::move(m));
+                }
+            }
+            if (entries[i].partner) {
+                const document::Document other =
+                    schema::decode_record(mset[*entries[i].partner].get_document().get_data());
+                hit.translation = Translation{other.id, other.title, other.lang};
+            }
+            results.hits.push_back(std::move(hit));
+        }
+        return results;
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // search() starts again on the new revision
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot search", impl_->path);
     }
 }
 

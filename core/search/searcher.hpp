@@ -71,6 +71,9 @@ inline constexpr std::size_t max_result_window = 10000;
 inline constexpr double balance_ratio = 0.2;
 /// Balancing looks at this many top hits, so every page of a query sees the same order.
 inline constexpr std::size_t balance_depth = 100;
+/// A search (or opening the index) that an indexer's commits overtake is tried again on the
+/// new revision, this many times in all.
+inline constexpr int max_search_attempts = 4;
 
 class Searcher {
   public:
@@ -105,6 +108,9 @@ class Searcher {
     void set_term_bank(query::TermBank bank);
 
   private:
+    /// search() on the revision open now; throws Xapian::DatabaseModifiedError when an
+    /// indexer's commits overtook it.
+    SearchResults search_latest(const SearchRequest& request);
     SearchResults search_once(const SearchRequest& request, double bigram_weight,
                               bool* used_bigrams = nullptr);
     /// The query of a like-search, and in `id` the document's id.
