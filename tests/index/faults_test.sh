@@ -129,16 +129,20 @@ else fail "default --max-size: exit $code: $out"; fi
 
 # --- D11: an address-space limit: a document that does not fit is skipped (today: the 16 MB
 # one), the run goes on and the index stays whole ---
-mkdir -p "$tmp/mem"
-awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Policy line %d about data governance.\n", i }' > "$tmp/mem/big.txt"
-printf 'Small\n\nsmallword\n' > "$tmp/mem/small.txt"
-out=$(prlimit --as=$((256 << 20)) "$index" --max-size 0 --db "$tmp/memdb" "$tmp/mem" 2>&1); code=$?
-count=$(doc_count "$tmp/memdb")
-if [[ $code -eq 0 ]] && xapian-check "$tmp/memdb" >/dev/null 2>&1 &&
-    { { grep -q "skipped mem/big.txt: out of memory while reading" <<<"$out" && [[ $count == 1 ]]; } ||
-        { grep -q "2 new" <<<"$out" && [[ $count == 2 ]]; }; } &&
-    ! grep -q "terminate called" <<<"$out"; then ok
-else fail "memory limit: exit $code: $out"; fi
+if ldd "$index" | grep -q libasan; then
+    echo "SKIP memory limit: AddressSanitizer reserves more address space than the limit"
+else
+    mkdir -p "$tmp/mem"
+    awk 'BEGIN { for (i = 0; i < 400000; i++) printf "Policy line %d about data governance.\n", i }' > "$tmp/mem/big.txt"
+    printf 'Small\n\nsmallword\n' > "$tmp/mem/small.txt"
+    out=$(prlimit --as=$((256 << 20)) "$index" --max-size 0 --db "$tmp/memdb" "$tmp/mem" 2>&1); code=$?
+    count=$(doc_count "$tmp/memdb")
+    if [[ $code -eq 0 ]] && xapian-check "$tmp/memdb" >/dev/null 2>&1 &&
+        { { grep -q "skipped mem/big.txt: out of memory while reading" <<<"$out" && [[ $count == 1 ]]; } ||
+            { grep -q "2 new" <<<"$out" && [[ $count == 2 ]]; }; } &&
+        ! grep -q "terminate called" <<<"$out"; then ok
+    else fail "memory limit: exit $code: $out"; fi
+fi
 
 # --- I20: special files and links are skipped without blocking; --json reports them ---
 odd=$tmp/odd
