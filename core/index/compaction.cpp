@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
 #include <system_error>
+#include <utility>
 
 namespace seisaku::index {
 namespace fs = std::filesystem;
@@ -35,6 +37,11 @@ fs::path resolved(const fs::path& db) {
     return ec ? fs::absolute(db) : real;
 }
 
+/// The compaction folder of the index folder `real` (links resolved).
+fs::path folder_beside(const fs::path& real) {
+    return real.parent_path() / (real.filename().string() + ".seisaku-compact");
+}
+
 }  // namespace
 
 bool wants_compaction(CompactPolicy policy, std::size_t changes, std::size_t documents) noexcept {
@@ -51,8 +58,7 @@ bool wants_compaction(CompactPolicy policy, std::size_t changes, std::size_t doc
 }
 
 fs::path compaction_folder(const fs::path& db) {
-    const fs::path real = resolved(db);
-    return real.parent_path() / (real.filename().string() + ".seisaku-compact");
+    return folder_beside(resolved(db));
 }
 
 std::uintmax_t folder_bytes(const fs::path& folder) noexcept {
@@ -77,13 +83,18 @@ void remove_compaction_folder(const fs::path& db) noexcept {
 CompactionResult compact_index(const fs::path& db) {
     CompactionResult result;
     const fs::path real = resolved(db);
-    const fs::path target = compaction_folder(db);
+    const fs::path target = folder_beside(real);
     result.bytes_before = folder_bytes(real);
+    const auto give_up = [&](std::string why) {
+        std::error_code ignored;
+        fs::remove_all(target, ignored);
+        result.why_not = std::move(why);
+        return result;
+    };
     std::error_code ec;
     fs::remove_all(target, ec);
     if (ec) {
-        result.why_not = "cannot remove the old \"" + target.string() + "\": " + ec.message();
-        return result;
+        return give_up("cannot remove the old \"" + target.string() + "\": " + ec.message());
     }
     try {
         // Renumbering is off: document ids stay as they are, so nothing that refers to one
@@ -91,21 +102,14 @@ CompactionResult compact_index(const fs::path& db) {
         Xapian::Database(real.string())
             .compact(target.string(), Xapian::DBCOMPACT_NO_RENUMBER | Xapian::Compactor::FULL);
     } catch (const Xapian::Error& e) {
-        remove_compaction_folder(db);
-        result.why_not = e.get_msg();
-        return result;
+        return give_up(e.get_msg());
     } catch (const std::exception& e) {
-        remove_compaction_folder(db);
-        result.why_not = e.what();
-        return result;
+        return give_up(e.what());
     }
     sync_folder(target);
     if (::renameat2(AT_FDCWD, target.c_str(), AT_FDCWD, real.c_str(), RENAME_EXCHANGE) != 0) {
-        const int error = errno;
-        remove_compaction_folder(db);
-        result.why_not = std::string("cannot exchange the compacted folder with the index: ") +
-                         std::strerror(error);
-        return result;
+        return give_up(std::string("cannot exchange the compacted folder with the index: ") +
+                       std::strerror(errno));
     }
     sync_folder(real.parent_path());
     result.done = true;

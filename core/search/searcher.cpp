@@ -267,6 +267,28 @@ bool is_filter_term(const std::string& term) {
     return false;
 }
 
+/// `read()` on the latest commit of `db`. A Searcher kept open while the indexer commits
+/// would otherwise answer from the revision it opened; and an indexer that commits twice while
+/// `read` runs may reuse the blocks it reads (DatabaseModifiedError): then `read` starts again
+/// on the new revision, so no answer mixes two (BAD-INPUTS D5, D6). Other Xapian errors, and
+/// the last of max_search_attempts, become "ACTION index PATH: ..." errors.
+template <typename Read>
+auto on_latest_revision(Xapian::Database& db, const std::string& path, const char* action,
+                        const Read& read) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            (void)db.reopen();
+            return read();
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt >= max_search_attempts) {
+                throw schema::index_error(e, action, path);
+            }
+        } catch (const Xapian::Error& e) {
+            throw schema::index_error(e, action, path);
+        }
+    }
+}
+
 SnippetTerms snippet_terms(const Xapian::Query& q) {
     SnippetTerms out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
@@ -280,21 +302,11 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
 Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
     : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string(),
                                         query::TermBank::builtin(analyzer)})) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            schema::check_index_info(schema::read_index_info(impl_->db),
-                                     schema::current_index_info(analyzer.dictionary_name()),
-                                     impl_->path);
-            return;
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= max_search_attempts) {
-                throw schema::index_error(e, "cannot read", impl_->path);
-            }
-            (void)impl_->db.reopen();  // an indexer committed twice since the index was opened
-        } catch (const Xapian::Error& e) {
-            throw schema::index_error(e, "cannot read", impl_->path);
-        }
-    }
+    on_latest_revision(impl_->db, impl_->path, "cannot read", [&] {
+        schema::check_index_info(schema::read_index_info(impl_->db),
+                                 schema::current_index_info(analyzer.dictionary_name()),
+                                 impl_->path);
+    });
 }
 
 Searcher::~Searcher() = default;
@@ -308,22 +320,8 @@ void Searcher::set_term_bank(query::TermBank bank) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-    // Each attempt reads the latest commit: a Searcher kept open while the indexer commits
-    // would otherwise answer from the revision it opened. An indexer that commits twice while
-    // an attempt reads may reuse the blocks it reads (DatabaseModifiedError): then the whole
-    // search starts again on the new revision, so no answer mixes two (BAD-INPUTS D5, D6).
-    for (int attempt = 1;; ++attempt) {
-        try {
-            (void)impl_->db.reopen();
-            return search_latest(request);
-        } catch (const Xapian::DatabaseModifiedError& e) {
-            if (attempt >= max_search_attempts) {
-                throw schema::index_error(e, "cannot search", impl_->path);
-            }
-        } catch (const Xapian::Error& e) {
-            throw schema::index_error(e, "cannot search", impl_->path);
-        }
-    }
+    return on_latest_revision(impl_->db, impl_->path, "cannot search",
+                              [&] { return search_latest(request); });
 }
 
 SearchResults Searcher::search_latest(const SearchRequest& request) {

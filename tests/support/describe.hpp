@@ -2,6 +2,7 @@
 // @brief Compact text renderings for test tables: tokens as term[begin,end)@position.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ inline std::string describe(const std::vector<analysis::Token>& tokens, bool wit
 
 /// Reads a tab-separated table: lines starting with '#' and blank lines are comments.
 std::vector<std::vector<std::string>> read_table(const std::string& path);
+
+/// Writes `text` to `file` as bytes, creating its folders.
+void write_file(const std::filesystem::path& file, const std::string& text);
 
 /// A fresh empty folder under the system temp folder, removed by the destructor.
 class TempDir {

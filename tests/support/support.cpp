@@ -49,10 +49,13 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-void TempCorpus::write(const std::string& name, const std::string& text) const {
-    const std::filesystem::path file = std::filesystem::path(tmp_.path()) / "docs" / name;
+void write_file(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
+}
+
+void TempCorpus::write(const std::string& name, const std::string& text) const {
+    write_file(std::filesystem::path(tmp_.path()) / "docs" / name, text);
 }
 
 std::string TempCorpus::index() const {

@@ -22,10 +22,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void write(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
+using test::write_file;
 
 /// docs/ and db/ in a temporary folder; run() indexes docs/ and keeps the events.
 struct Run {
@@ -85,18 +82,20 @@ TEST_CASE("I2 I7 I17 D14: hostile bytes, references and long values never make a
           "[bad-inputs]") {
     Run r;
     // I2: a lone byte, a truncated sequence, an overlong form and a surrogate, then words.
-    write(r.docs / "bad.txt",
-          "Bad bytes\n\nbefore \xFF middle \xE3\x81 then \xC0\xAF and \xED\xA0\x80 afterword\n");
+    write_file(
+        r.docs / "bad.txt",
+        "Bad bytes\n\nbefore \xFF middle \xE3\x81 then \xC0\xAF and \xED\xA0\x80 afterword\n");
     // I17: character references to NUL, a surrogate and past U+10FFFF.
-    write(r.docs / "refs.html",
-          "<html><head><title>Refs &#0; &#xD800; &#x110000;</title></head>"
-          "<body><p>zero &#0; surrogate &#xD800; beyond &#x110000; refword</p></body></html>");
+    write_file(r.docs / "refs.html",
+               "<html><head><title>Refs &#0; &#xD800; &#x110000;</title></head>"
+               "<body><p>zero &#0; surrogate &#xD800; beyond &#x110000; refword</p></body></html>");
     // I7: a 1 MB "word" (base64) and one plain word.
-    write(r.docs / "b64.txt", "Base64\n\n" + base64_word(1 << 20) + " plainword\n");
+    write_file(r.docs / "b64.txt", "Base64\n\n" + base64_word(1 << 20) + " plainword\n");
     // D14: metadata values of 300 bytes become boolean terms (issuer, type, topic).
     const std::string long_value(300, 'k');
-    write(r.docs / "meta.md", "---\ntitle: Meta\nissuer: " + long_value + "\ntype: " + long_value +
-                                  "\ntopics: [" + long_value + "]\n---\nmetaword\n");
+    write_file(r.docs / "meta.md", "---\ntitle: Meta\nissuer: " + long_value +
+                                       "\ntype: " + long_value + "\ntopics: [" + long_value +
+                                       "]\n---\nmetaword\n");
     const auto s = r.run();
     CHECK(s.added == 4);
     CHECK(s.skipped == 0);
@@ -124,7 +123,7 @@ TEST_CASE("I22: a file removed or replaced by a FIFO during the run is skipped, 
           "[bad-inputs]") {
     Run r;
     for (const char* name : {"a.txt", "b.txt", "c.txt", "d.txt"}) {
-        write(r.docs / name, std::string("Doc ") + name + "\n\nwords");
+        write_file(r.docs / name, std::string("Doc ") + name + "\n\nwords");
     }
     // Files are handed out in path order, and the progress callback runs as each one is:
     // while a.txt is, b.txt and c.txt are listed but not yet opened.
@@ -148,15 +147,15 @@ TEST_CASE("I22: a file removed or replaced by a FIFO during the run is skipped, 
 
 TEST_CASE("I26: the same content at two paths is two documents", "[bad-inputs]") {
     Run r;
-    write(r.docs / "a.txt", "Twin\n\ntwinword text\n");
-    write(r.docs / "copy/a2.txt", "Twin\n\ntwinword text\n");
+    write_file(r.docs / "a.txt", "Twin\n\ntwinword text\n");
+    write_file(r.docs / "copy/a2.txt", "Twin\n\ntwinword text\n");
     CHECK(r.run().added == 2);
     CHECK(r.hits("twinword") == 2);
 }
 
 TEST_CASE("I1: an empty file is indexed under its name, with a warning", "[bad-inputs]") {
     Run r;
-    write(r.docs / "empty.txt", "");
+    write_file(r.docs / "empty.txt", "");
     const auto s = r.run();
     CHECK(s.added == 1);
     CHECK(s.warnings == 1);
@@ -169,7 +168,8 @@ TEST_CASE("D3: an exception in the middle of a run leaves the index at its last 
           "[bad-inputs]") {
     Run r;
     for (int i = 0; i < 10; ++i) {
-        write(r.docs / ("d" + std::to_string(i) + ".txt"), "Doc " + std::to_string(i) + "\n\nx");
+        write_file(r.docs / ("d" + std::to_string(i) + ".txt"),
+                   "Doc " + std::to_string(i) + "\n\nx");
     }
     r.options.commit_every = 2;
     int added = 0;
@@ -193,8 +193,8 @@ TEST_CASE("D6: a searcher whose revision was overwritten reopens and answers cor
     Run r;
     const auto add = [&](int from, int count) {
         for (int i = from; i < from + count; ++i) {
-            write(r.docs / ("d" + std::to_string(i) + ".txt"),
-                  "Doc " + std::to_string(i) + "\n\npolicy text number " + std::to_string(i));
+            write_file(r.docs / ("d" + std::to_string(i) + ".txt"),
+                       "Doc " + std::to_string(i) + "\n\npolicy text number " + std::to_string(i));
         }
         (void)r.run();
     };

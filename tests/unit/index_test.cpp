@@ -26,10 +26,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void write(const fs::path& file, const std::string& text) {
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-}
+using test::write_file;
 
 /// A folder "docs" and its index "db" in a temporary folder; run() indexes docs.
 struct Incremental {
@@ -91,9 +88,9 @@ TEST_CASE("file state: FNV-1a content hash and the stored value", "[index]") {
 TEST_CASE("re-runs: unchanged files cost no write, edits update, vanished files are deleted",
           "[index]") {
     Incremental idx;
-    write(idx.docs / "a.txt", "Alpha\n\nfirst document");
-    write(idx.docs / "b.txt", "Beta\n\nsecond document");
-    write(idx.docs / "sub" / "c.md", "# Gamma\n\nthird document");
+    write_file(idx.docs / "a.txt", "Alpha\n\nfirst document");
+    write_file(idx.docs / "b.txt", "Beta\n\nsecond document");
+    write_file(idx.docs / "sub" / "c.md", "# Gamma\n\nthird document");
 
     struct Step {
         const char* what;
@@ -113,26 +110,26 @@ TEST_CASE("re-runs: unchanged files cost no write, edits update, vanished files 
         {"edited, same size and time",
          [&] {
              const auto t = fs::last_write_time(idx.docs / "a.txt");
-             write(idx.docs / "a.txt", "Alpha\n\nFIRST document");
+             write_file(idx.docs / "a.txt", "Alpha\n\nFIRST document");
              fs::last_write_time(idx.docs / "a.txt", t);
          },
          false, "new 0, updated 0, unchanged 3, deleted 0, skipped 0", false},
         {"touched, not edited", [&] { touch("b.txt"); }, false,
          "new 0, updated 0, unchanged 3, deleted 0, skipped 0", false},
-        {"edited", [&] { write(idx.docs / "b.txt", "Beta\n\nsecond document, edited"); }, false,
-         "new 0, updated 1, unchanged 2, deleted 0, skipped 0", true},
+        {"edited", [&] { write_file(idx.docs / "b.txt", "Beta\n\nsecond document, edited"); },
+         false, "new 0, updated 1, unchanged 2, deleted 0, skipped 0", true},
         {"deleted, kept", [&] { fs::remove(idx.docs / "sub" / "c.md"); }, true,
          "new 0, updated 0, unchanged 2, deleted 0, skipped 0", false},
         {"deleted", [] {}, false, "new 0, updated 0, unchanged 2, deleted 1, skipped 0", true},
-        {"a file becomes binary", [&] { write(idx.docs / "b.txt", std::string(64, '\0')); }, false,
-         "new 1, updated 0, unchanged 1, deleted 1, skipped 1", true},
+        {"a file becomes binary", [&] { write_file(idx.docs / "b.txt", std::string(64, '\0')); },
+         false, "new 1, updated 0, unchanged 1, deleted 1, skipped 1", true},
     };
     bool first = true;
     Xapian::rev before = 0;
     for (const Step& step : steps) {
         INFO(step.what);
         if (step.what == std::string("a file becomes binary")) {
-            write(idx.docs / "new.txt", "New\n\nfourth document");
+            write_file(idx.docs / "new.txt", "New\n\nfourth document");
         }
         step.change();
         const index::IndexSummary s = idx.run(step.keep_deleted);
@@ -155,9 +152,9 @@ TEST_CASE("re-runs: unchanged files cost no write, edits update, vanished files 
 
 TEST_CASE("only the roots of the run are looked at for deleted files", "[index]") {
     Incremental idx;
-    write(idx.docs / "a.txt", "Alpha\n\none");
+    write_file(idx.docs / "a.txt", "Alpha\n\none");
     const fs::path other = fs::path(idx.tmp.path()) / "other";
-    write(other / "x.txt", "Other\n\ntwo");
+    write_file(other / "x.txt", "Other\n\ntwo");
     index::IndexRunOptions o;
     o.db = idx.db;
     o.paths = {idx.docs, other};
@@ -170,13 +167,13 @@ TEST_CASE("only the roots of the run are looked at for deleted files", "[index]"
 
 TEST_CASE("every file is accounted for, with a reason, and nothing blocks", "[index]") {
     Incremental idx;
-    write(idx.docs / "ok.txt", "Fine\n\ntext");
-    write(idx.docs / "binary.txt",
-          "\x7f"
-          "ELF" +
-              std::string(400, '\0'));
-    write(idx.docs / "big.txt", std::string(2000, 'y'));
-    write(idx.docs / "image.png", "x");
+    write_file(idx.docs / "ok.txt", "Fine\n\ntext");
+    write_file(idx.docs / "binary.txt",
+               "\x7f"
+               "ELF" +
+                   std::string(400, '\0'));
+    write_file(idx.docs / "big.txt", std::string(2000, 'y'));
+    write_file(idx.docs / "image.png", "x");
     REQUIRE(::mkfifo((idx.docs / "pipe.txt").c_str(), 0644) == 0);
     fs::create_symlink("loop2.txt", idx.docs / "loop1.txt");
     fs::create_symlink("loop1.txt", idx.docs / "loop2.txt");
@@ -219,10 +216,10 @@ TEST_CASE("an unreadable file or folder is skipped and its documents kept", "[in
         return;
     }
     Incremental idx;
-    write(idx.docs / "a.txt", "Alpha\n\none");
-    write(idx.docs / "locked" / "b.txt", "Beta\n\ntwo");
+    write_file(idx.docs / "a.txt", "Alpha\n\none");
+    write_file(idx.docs / "locked" / "b.txt", "Beta\n\ntwo");
     (void)idx.run();
-    write(idx.docs / "c.txt", "Gamma\n\nthree");
+    write_file(idx.docs / "c.txt", "Gamma\n\nthree");
     fs::permissions(idx.docs / "c.txt", fs::perms::none);
     fs::permissions(idx.docs / "locked", fs::perms::none);
     const auto s = idx.run();
@@ -235,8 +232,8 @@ TEST_CASE("an unreadable file or folder is skipped and its documents kept", "[in
 TEST_CASE("a stop request ends the run after the current file, committed", "[index]") {
     Incremental idx;
     for (int i = 0; i < 10; ++i) {
-        write(idx.docs / ("d" + std::to_string(i) + ".txt"),
-              "Doc " + std::to_string(i) + "\n\nwords");
+        write_file(idx.docs / ("d" + std::to_string(i) + ".txt"),
+                   "Doc " + std::to_string(i) + "\n\nwords");
     }
     std::atomic<int> stop{0};
     const auto s = idx.run(false, 2, &stop, [&](const index::Progress& p) {
@@ -255,7 +252,7 @@ TEST_CASE("a stop request ends the run after the current file, committed", "[ind
 
 TEST_CASE("a second writer is refused at once with exit 75", "[index]") {
     Incremental idx;
-    write(idx.docs / "a.txt", "Alpha\n\none");
+    write_file(idx.docs / "a.txt", "Alpha\n\none");
     (void)idx.run();
     Xapian::WritableDatabase holder(idx.db, Xapian::DB_OPEN);
     try {
@@ -298,9 +295,10 @@ TEST_CASE(
     "[index][compaction]") {
     Incremental idx;
     for (int i = 0; i < 60; ++i) {
-        write(idx.docs / ("d" + std::to_string(i) + ".txt"),
-              "Report " + std::to_string(i) + "\n\nData governance and trusted data flows, item " +
-                  std::to_string(i) + ". 個人情報保護委員会はデータ政策について議論した。");
+        write_file(idx.docs / ("d" + std::to_string(i) + ".txt"),
+                   "Report " + std::to_string(i) +
+                       "\n\nData governance and trusted data flows, item " + std::to_string(i) +
+                       ". 個人情報保護委員会はデータ政策について議論した。");
     }
     idx.compact = index::CompactPolicy::Always;
     const auto first = idx.run(false, 7);  // batches of 7 leave blocks half full
@@ -323,8 +321,8 @@ TEST_CASE(
     // A compaction killed before or after its exchange leaves its folder; the next writer
     // removes it, and the index was whole all along.
     fs::create_directories(index::compaction_folder(idx.db));
-    write(index::compaction_folder(idx.db) / "postlist.glass", "half written");
-    write(idx.docs / "d0.txt", "Report 0\n\nEdited.");
+    write_file(index::compaction_folder(idx.db) / "postlist.glass", "half written");
+    write_file(idx.docs / "d0.txt", "Report 0\n\nEdited.");
     idx.compact = index::CompactPolicy::Never;
     const auto edit = idx.run();
     CHECK(counts(edit) == "new 0, updated 1, unchanged 59, deleted 0, skipped 0");
@@ -337,7 +335,7 @@ TEST_CASE("a compaction that cannot happen leaves the folder as it was and says 
           "[index][compaction]") {
     test::TempDir tmp;
     const fs::path not_an_index = fs::path(tmp.path()) / "notes";
-    write(not_an_index / "readme.txt", "not a database");
+    write_file(not_an_index / "readme.txt", "not a database");
     const index::CompactionResult r = index::compact_index(not_an_index);
     CHECK_FALSE(r.done);
     CHECK_THAT(r.why_not, Catch::Contains("type of database"));
