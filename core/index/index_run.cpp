@@ -276,7 +276,7 @@ IndexSummary run_index(const IndexRunOptions& options,
                                                                    file.path.filename().string());
             done.lang = doc.lang;
             done.warnings = doc.warnings;
-            done.prepared = prepare_document(doc, read.state, *analyzers[worker]);
+            done.prepared = prepare_document(doc, read.state, *analyzers[worker], writer.names());
             done.kind = Done::Kind::Prepared;
         } catch (const Skip& s) {
             done.reason = s.reason;

@@ -12,6 +12,8 @@
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
 #include "index/compaction.hpp"
+#include "query/name_terms.hpp"
+#include "query/term_bank.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
@@ -26,6 +28,7 @@ using schema::ValueSlot;
 
 struct IndexWriter::Impl {
     const analysis::Analyzer& analyzer;
+    query::NameFinder names;
     Xapian::WritableDatabase db;
     std::string path;
     unsigned commit_every = 1000;
@@ -189,9 +192,10 @@ std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::
 
 IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
                          const WriterOptions& options)
-    : impl_(std::make_unique<Impl>(Impl{
-          analyzer, open_writable(db_path, options.overwrite, options.wait_for_lock),
-          db_path.string(), options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
+    : impl_(std::make_unique<Impl>(
+          Impl{analyzer, query::NameFinder::of(query::TermBank::builtin(analyzer), analyzer),
+               open_writable(db_path, options.overwrite, options.wait_for_lock), db_path.string(),
+               options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
     remove_compaction_folder(db_path);  // left by a killed run; the lock is ours now
     const schema::IndexInfo expected = schema::current_index_info(analyzer.dictionary_name());
     try {
@@ -199,11 +203,20 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
         if (impl_->db.get_doccount() > 0 && !options.overwrite) {
             schema::check_index_info(found, expected, impl_->path);
         }
+        // The N terms of documents already indexed were made for the names the index
+        // records: when this build's differ (a changed glossary), the index holds a mix and
+        // says so with an empty record, and searches use phrases until a rebuild.
+        const std::string names_found = impl_->db.get_metadata(std::string(schema::meta_names));
+        const std::string names = impl_->db.get_doccount() == 0 || options.overwrite ||
+                                          names_found == impl_->names.fingerprint()
+                                      ? impl_->names.fingerprint()
+                                      : std::string();
         // Written only when it differs: a run that changes nothing makes no new revision.
         if (found.schema != expected.schema || found.analyzer != expected.analyzer ||
             found.dictionary != expected.dictionary ||
-            found.normalization != expected.normalization) {
+            found.normalization != expected.normalization || names != names_found) {
             schema::write_index_info(impl_->db, expected);
+            impl_->db.set_metadata(std::string(schema::meta_names), names);
             impl_->db.commit();  // a reader during the first run sees a seisaku index, empty
             ++impl_->commits;
         }
@@ -215,11 +228,16 @@ IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& anal
 IndexWriter::~IndexWriter() = default;
 
 Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
-    return add(prepare_document(doc, file, impl_->analyzer));
+    return add(prepare_document(doc, file, impl_->analyzer, impl_->names));
+}
+
+const query::NameFinder& IndexWriter::names() const {
+    return impl_->names;
 }
 
 PreparedDocument prepare_document(const document::Document& doc, const FileState& file,
-                                  const analysis::Analyzer& analyzer) {
+                                  const analysis::Analyzer& analyzer,
+                                  const query::NameFinder& names) {
     Xapian::Document xdoc;
     // Title: S terms with positions, and the plain and Z terms with extra wdf.
     Xapian::termpos last_title_position = 0;
@@ -236,6 +254,7 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
     for (const analysis::Compound& c : analysis::compounds(title)) {
         xdoc.add_term(with_prefix(schema::prefix_compound, c.key), schema::title_wdf);
     }
+    names.add_terms(title, xdoc);
     const auto first_body_position =
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
     // The body is stored as written and analyzed in its NFKC form, a piece at a time, so a
@@ -258,6 +277,7 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
         for (const analysis::Compound& c : analysis::compounds(body)) {
             xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
         }
+        names.add_terms(body, xdoc);
         suggestion_data.add(body);
         if (!body.empty()) {
             position = body.back().position + 1;

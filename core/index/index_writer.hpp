@@ -19,6 +19,9 @@
 namespace seisaku::analysis {
 class Analyzer;
 }
+namespace seisaku::query {
+class NameFinder;
+}
 
 namespace seisaku::index {
 
@@ -43,10 +46,12 @@ struct PreparedDocument {
     std::vector<std::pair<std::string, std::string>> readings;  ///< (synonym key, kana word)
 };
 
-/// The analysis of `doc` (read from a file in `file` state) into a PreparedDocument.
+/// The analysis of `doc` (read from a file in `file` state) into a PreparedDocument, with
+/// the N terms of the names `names` finds (IndexWriter::names()).
 [[nodiscard]] PreparedDocument prepare_document(const document::Document& doc,
                                                 const FileState& file,
-                                                const analysis::Analyzer& analyzer);
+                                                const analysis::Analyzer& analyzer,
+                                                const query::NameFinder& names);
 
 /// Opens or creates the index at `db_path` and records how it is built (writing only when the
 /// index does not say so already). Re-indexing a path replaces its document (`Q` id term), so
@@ -67,6 +72,10 @@ class IndexWriter {
     Outcome add(const document::Document& doc, const FileState& file = {});
     /// Writes a document prepared on another thread (prepare_document).
     Outcome add(PreparedDocument&& prepared);
+
+    /// The term bank's names this writer's documents get N terms for (the built-in
+    /// glossary's); recorded in the index (schema::meta_names).
+    [[nodiscard]] const query::NameFinder& names() const;
 
     /// Deletes the document under `id_term` (and takes back its spelling words).
     void remove(const std::string& id_term);

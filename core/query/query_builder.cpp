@@ -10,6 +10,7 @@
 #include "document/reader.hpp"
 #include "error.hpp"
 #include "query/date_span.hpp"
+#include "query/name_terms.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
@@ -583,7 +584,8 @@ class Builder {
                 continue;
             }
             if (kept.size() > 1) {
-                alternatives.push_back(phrase_of(plain, kept));
+                alternatives.push_back(options_.name_terms ? name_of(kept)
+                                                           : phrase_of(plain, kept));
                 continue;
             }
             std::string term = std::string(schema::prefix_stem) + kept.front()->base;
@@ -668,6 +670,46 @@ class Builder {
         const Xapian::Query inflected(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
         return {Xapian::Query::OP_OR, exact,
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, inflected, 0.5)};
+    }
+
+    /// A term-bank name of several words, matched by its N term (the indexer found the
+    /// name there) and weighted as its phrase was, by its words: Xapian weighs a phrase as
+    /// the AND of its terms. As in phrase_of(), the last word may be in the other number, at
+    /// half weight. The N term is rare, so the AND costs a few skips, not a phrase check.
+    Xapian::Query name_of(const std::vector<const Token*>& tokens) const {
+        std::string key;
+        for (const Token* t : tokens) {
+            key += (key.empty() ? "" : " ") + t->term;
+        }
+        const auto matched_as_phrase = [&](const std::string& last, const std::string& n_term) {
+            std::vector<Xapian::Query> words;
+            for (const Token* t : tokens) {
+                words.emplace_back(t == tokens.back() ? last : t->term);
+            }
+            return Xapian::Query(Xapian::Query::OP_FILTER,
+                                 Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                                 Xapian::Query(n_term));
+        };
+        const std::string exact = name_term(key);
+        if (exact.empty()) {
+            return phrase_of(QueryNode{}, tokens);  // too long for one term: not indexed so
+        }
+        const std::string& last = tokens.back()->term;
+        const std::vector<std::string> forms = analyzer_.same_stem_forms(*tokens.back());
+        std::vector<Xapian::Query> others;
+        for (auto form = forms.begin() + 1; form < forms.end(); ++form) {
+            const std::string other = name_term(key.substr(0, key.size() - last.size()) + *form);
+            if (!other.empty()) {
+                others.push_back(matched_as_phrase(*form, other));
+            }
+        }
+        if (others.empty()) {
+            return matched_as_phrase(last, exact);
+        }
+        return {
+            Xapian::Query::OP_OR, matched_as_phrase(last, exact),
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                          Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()), 0.5)};
     }
 
     /// A quoted phrase: every non-stop token, in order, gaps kept.

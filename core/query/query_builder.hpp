@@ -40,6 +40,10 @@ struct QueryOptions {
     /// English, Japanese), at `expansion_weight`; nullptr turns expansion off.
     const TermBank* term_bank = nullptr;
     double expansion_weight = 0.6;  // docs/query-syntax.md: chosen on tests/relevance
+    /// The index has N terms for `term_bank`'s names (its schema::meta_names is this bank's
+    /// NameFinder::fingerprint()): a name of several words is searched as its N term, not
+    /// as a phrase. Set by the Searcher.
+    bool name_terms = false;
     /// Above 0, Japanese words also match their character bigrams (B terms) at this weight.
     /// Off by default: always on, it lowered nDCG@10 on tests/relevance (0.882 → 0.870 at
     /// 0.1); the searcher turns it on only for a query that found nothing.

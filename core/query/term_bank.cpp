@@ -104,4 +104,16 @@ std::vector<std::string> TermBank::other_names(const std::string& key) const {
     return out;
 }
 
+std::vector<std::string> TermBank::keys() const {
+    std::vector<std::string> out;
+    for (const std::vector<std::string>& entry : keys_) {
+        for (const std::string& key : entry) {
+            if (!key.empty()) {
+                out.push_back(key);
+            }
+        }
+    }
+    return out;
+}
+
 }  // namespace seisaku::query

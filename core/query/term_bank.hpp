@@ -54,6 +54,9 @@ class TermBank {
     /// out, in file order, without repeats; empty when nothing matches.
     [[nodiscard]] std::vector<std::string> other_names(const std::string& key) const;
 
+    /// The matching key of every name, in file order (empty keys left out).
+    [[nodiscard]] std::vector<std::string> keys() const;
+
     [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
 
   private:

@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "9";
+inline constexpr std::string_view schema_version = "10";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -24,6 +24,9 @@ inline constexpr std::string_view prefix_compound = "C";  ///< Japanese compound
 inline constexpr std::string_view prefix_issuer = "I";    ///< issuer's words (issuer: filter)
 inline constexpr std::string_view prefix_type = "T";      ///< boolean: document type (type:)
 inline constexpr std::string_view prefix_topic = "K";     ///< boolean: one per topic (topic:)
+/// A term-bank name of several words where the text has it: N + its words' terms joined by
+/// spaces ("Ndata free flow with trust"), no positions (query/name_terms.hpp).
+inline constexpr std::string_view prefix_name = "N";
 // Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
 
 /// Value slots; each holds a string.
@@ -66,6 +69,10 @@ inline constexpr std::string_view meta_schema = "seisaku.schema";
 inline constexpr std::string_view meta_analyzer = "seisaku.analyzer";
 inline constexpr std::string_view meta_dictionary = "seisaku.dictionary";
 inline constexpr std::string_view meta_normalization = "seisaku.normalization";
+/// The NameFinder::fingerprint() of the names the N terms were made for; empty when the
+/// documents were indexed with different names (a changed glossary): searches then use
+/// phrases until the index is rebuilt.
+inline constexpr std::string_view meta_names = "seisaku.names";
 
 // Spelling and synonym data, for "did you mean" (search/suggest.hpp).
 /// English-path words of at least this many ASCII letters (a-z only) go into Xapian's

@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "query/name_terms.hpp"
 #include "query/query_builder.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
@@ -28,6 +29,13 @@ struct Searcher::Impl {
     Xapian::Database db;
     std::string path;
     query::TermBank term_bank;
+    /// The index has N terms for term_bank's names (QueryOptions::name_terms).
+    bool name_terms = false;
+
+    void check_name_terms() {
+        name_terms = db.get_metadata(std::string(schema::meta_names)) ==
+                     query::NameFinder::of(term_bank, analyzer).fingerprint();
+    }
 };
 
 namespace {
@@ -191,6 +199,8 @@ MatchedTerm matched_term(const std::string& term, const std::set<std::string>& e
         m.kind = "compound";
     } else if (has(schema::prefix_bigram)) {
         m.kind = "bigram";
+    } else if (has(schema::prefix_name)) {
+        m.kind = "name";
     } else {
         m.kind = "word";
     }
@@ -292,7 +302,17 @@ auto on_latest_revision(Xapian::Database& db, const std::string& path, const cha
 SnippetTerms snippet_terms(const Xapian::Query& q) {
     SnippetTerms out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
-        out.terms.insert(*it);
+        const std::string& term = *it;
+        if (!term.starts_with(schema::prefix_name)) {
+            out.terms.insert(term);
+            continue;
+        }
+        // A name's N term: its words are highlighted.
+        for (std::size_t at = schema::prefix_name.size(); at < term.size();) {
+            const std::size_t end = std::min(term.find(' ', at), term.size());
+            out.terms.insert(term.substr(at, end - at));
+            at = end + 1;
+        }
     }
     return out;
 }
@@ -306,6 +326,7 @@ Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
         schema::check_index_info(schema::read_index_info(impl_->db),
                                  schema::current_index_info(analyzer.dictionary_name()),
                                  impl_->path);
+        impl_->check_name_terms();
     });
 }
 
@@ -317,6 +338,7 @@ std::size_t Searcher::document_count() const {
 
 void Searcher::set_term_bank(query::TermBank bank) {
     impl_->term_bank = std::move(bank);
+    on_latest_revision(impl_->db, impl_->path, "cannot read", [&] { impl_->check_name_terms(); });
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
@@ -394,6 +416,7 @@ Xapian::Query Searcher::like_query(const std::string& path, std::string& id) con
     const document::Document doc = schema::decode_record(impl_->db.get_document(docid).get_data());
     query::QueryOptions options;
     options.term_bank = &impl_->term_bank;
+    options.name_terms = impl_->name_terms;
     Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
     try {
         q = Xapian::Query(Xapian::Query::OP_OR, q,
@@ -408,6 +431,7 @@ std::optional<std::string> Searcher::suggestion(const SearchRequest& request,
                                                 std::size_t word_matches) {
     query::QueryOptions options = request.query_options;
     options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+    options.name_terms = impl_->name_terms;
     options.bigram_weight = 0;
     const MatchCounter count = [&](const std::string& text) -> Xapian::doccount {
         Xapian::Query q;
@@ -455,6 +479,7 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
         } else {
             query::QueryOptions options = request.query_options;
             options.term_bank = request.expand ? &impl_->term_bank : nullptr;
+            options.name_terms = impl_->name_terms;
             options.bigram_weight = bigram_weight;
             options.wildcard_words = [this](const std::string& prefix) {
                 return wildcard_words(prefix);
@@ -570,7 +595,8 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
                         continue;  // lang:, issuer:, type:, topic: match, weigh nothing
                     }
                     MatchedTerm m = matched_term(*t, expansion_terms);
-                    m.weight = term_weight(*t, schema::id_term(doc.id));
+                    // A name's N term only filters: its words carry the weight.
+                    m.weight = m.kind == "name" ? 0.0 : term_weight(*t, schema::id_term(doc.id));
                     hit.matched.push_back(std::move(m));
                 }
             }

@@ -23,6 +23,10 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+bool is_alnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 /// Copies body[begin, end) with whitespace runs collapsed to one space, mapping each match
 /// inside it to a range of the copy.
 Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
@@ -74,33 +78,62 @@ Snippet copy_passage(std::string_view body, std::size_t begin, std::size_t end,
 
 /// Bodies up to this size are analyzed whole for snippets.
 constexpr std::size_t whole_body_bytes = 2 * 1024;
-/// Larger ones: the opening sentence and the sentences where a query term's letters occur
-/// (the first `max_windows` occurrences of each term), at most `max_sentences` of them: those
-/// where the most different terms occur. Analysis is most of a search's time (callgrind,
-/// `seisaku-search DFFT` on corpus/: 63% of instructions in make_snippet, 46% in the analyzer,
-/// when bodies up to 64 KiB were analyzed whole; perf over bench/latency-queries.tsv on a
-/// 10,000-document generated index: 50% in make_snippet with the first 24 such sentences).
+/// Larger ones: the sentences where a query term's letters occur (the first `max_windows`
+/// occurrences of each term), at most `max_sentences` of them: those where the most different
+/// terms occur; the opening sentence when none do. Then the passage chosen, when it reaches
+/// past them. Nothing else of the body is normalized or analyzed, and its letters are only
+/// searched: a 1 MB body costs little more than a 2 KB one. (Analysis was most of a search's
+/// time: callgrind on corpus/ put 63% of instructions in make_snippet when bodies up to 64 KiB
+/// were analyzed whole; perf over bench/latency-queries.tsv on 10,000 generated documents put
+/// 50% there with 24 sentences analyzed, and after 8, 20% in normalizing and cutting whole
+/// bodies into sentences. Analyzing 8, 4, 2 or 1 sentences gave in-process p95 12.4, 9.9,
+/// 8.7 and 7.4 ms there; 2 kept as many highlighted snippets as 8.)
 constexpr std::size_t max_windows = 16;
-constexpr std::size_t max_sentences = 8;
+constexpr std::size_t max_sentences = 2;
+/// Sentence ends are looked for this far around an occurrence, within its line.
+constexpr std::size_t sentence_reach = 4096;
 
-/// Byte ranges of `body` (NFKC) worth analyzing: all of it when small, else the opening and
-/// windows around the first occurrences of each term's letters (an English stem without its
-/// last letter, so "polici" finds "policy", ASCII compared without case; the first two
-/// characters of a Japanese term, so 推進する finds 推進した). Bounds the analysis work per
-/// hit whatever the document size.
-std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_view body,
-                                                                    const SnippetTerms& terms) {
-    if (body.size() <= whole_body_bytes) {
-        return {{0, body.size()}};
-    }
-    std::string lower(body);
-    for (char& c : lower) {
+/// `body` with A-Z and their full-width forms Ａ-Ｚ in lower case (same byte lengths).
+std::string fold_ascii_case(std::string_view body) {
+    std::string out(body);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto c = static_cast<unsigned char>(out[i]);
         if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
+            out[i] = static_cast<char>(c - 'A' + 'a');
+        } else if (c == 0xEF && i + 2 < out.size() &&
+                   static_cast<unsigned char>(out[i + 1]) == 0xBC &&
+                   static_cast<unsigned char>(out[i + 2]) >= 0xA1 &&
+                   static_cast<unsigned char>(out[i + 2]) <= 0xBA) {
+            out[i + 1] = static_cast<char>(0xBD);  // U+FF21.. → U+FF41..
+            out[i + 2] = static_cast<char>(static_cast<unsigned char>(out[i + 2]) - 0x20);
+            i += 2;
         }
     }
-    std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, which needle)
-    std::size_t needle_number = 0;
+    return out;
+}
+
+/// The full-width form of an ASCII needle (ＤＦＦ for dff), as Japanese text often writes
+/// Latin letters and digits; empty when it has other characters.
+std::string full_width(std::string_view needle) {
+    std::string out;
+    for (const char c : needle) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7F) {
+            return {};
+        }
+        const unsigned cp = 0xFF01 + (u - 0x21);
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    return out;
+}
+
+/// The letters to look for of each term: an English stem without its last letter, so
+/// "polici" finds "policy" (and its full-width form); the first two characters of a
+/// Japanese term, so 推進する finds 推進した.
+std::vector<std::vector<std::string>> needles_of(const SnippetTerms& terms) {
+    std::vector<std::vector<std::string>> out;
     for (const std::string& term : terms.terms) {
         std::string_view needle(term);
         if (!needle.empty() && needle.front() >= 'A' && needle.front() <= 'Z') {
@@ -119,37 +152,100 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
         if (needle.size() < 2 && !(needle.size() == 1 && needle[0] >= '0' && needle[0] <= '9')) {
             continue;
         }
-        std::size_t at = 0;
-        for (std::size_t n = 0; n < max_windows; ++n) {
-            at = lower.find(needle, at);
-            if (at == std::string::npos) {
-                break;
-            }
-            hits.emplace_back(at, needle_number);
-            at += needle.size();
+        std::vector<std::string> forms = {std::string(needle)};
+        if (std::string wide = full_width(needle); !wide.empty()) {
+            forms.push_back(std::move(wide));
         }
-        ++needle_number;
+        out.push_back(std::move(forms));
+    }
+    return out;
+}
+
+/// The sentence of `body` around `at`, as text::sentence_ends cuts the whole body, looked for
+/// at most sentence_reach bytes either side (a longer sentence is cut there).
+std::pair<std::size_t, std::size_t> sentence_around(std::string_view body, std::size_t at) {
+    std::size_t from = at;
+    const std::size_t lowest = at > sentence_reach ? at - sentence_reach : 0;
+    while (from > lowest && !text::is_sentence_end(body, from)) {
+        --from;
+    }
+    std::size_t to = at + 1;
+    const std::size_t highest = std::min(body.size(), at + sentence_reach);
+    while (to < highest && !text::is_sentence_end(body, to)) {
+        ++to;
+    }
+    return {from, std::min(to, body.size())};
+}
+
+/// The paragraph (index into `paragraphs`) that the sentence body[from, to) is in; npos for a
+/// heading's line or blank lines.
+std::size_t paragraph_index(std::string_view body,
+                            const std::vector<document::Paragraph>& paragraphs, std::size_t from,
+                            std::size_t to) {
+    while (from < to && is_space(body[from])) {
+        ++from;
+    }
+    const auto p =
+        std::upper_bound(paragraphs.begin(), paragraphs.end(), from,
+                         [](std::size_t x, const document::Paragraph& q) { return x < q.begin; });
+    if (from == to || p == paragraphs.begin() || from >= std::prev(p)->end) {
+        return std::string::npos;
+    }
+    return static_cast<std::size_t>(std::prev(p) - paragraphs.begin());
+}
+
+/// Byte ranges of `body` worth analyzing, each whole sentences: all of it when small, else
+/// the `max_sentences` sentences where the most different terms' letters occur (ASCII and
+/// full-width letters compared without case; then a paragraph's sentence before a heading's,
+/// then by occurrences), or the opening sentence when none occur. Bounds the work per
+/// hit whatever the document size.
+std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
+    std::string_view body, const std::vector<document::Paragraph>& paragraphs,
+    const SnippetTerms& terms) {
+    if (body.size() <= whole_body_bytes) {
+        return {{0, body.size()}};
+    }
+    const std::string folded = fold_ascii_case(body);
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, which needle)
+    const std::vector<std::vector<std::string>> needles = needles_of(terms);
+    for (std::size_t number = 0; number < needles.size(); ++number) {
+        for (const std::string& needle : needles[number]) {
+            // Latin letters count at the start of a word only ("ai" is not in "said").
+            const bool word_start = is_alnum(needle.front());
+            std::size_t at = 0;
+            for (std::size_t n = 0; n < max_windows;) {
+                at = folded.find(needle, at);
+                if (at == std::string::npos) {
+                    break;
+                }
+                if (!word_start || at == 0 || !is_alnum(folded[at - 1])) {
+                    hits.emplace_back(at, number);
+                    ++n;
+                }
+                at += needle.size();
+            }
+        }
     }
     std::sort(hits.begin(), hits.end());
-    // The sentences the hits are in (the snippet is cut at sentence ends anyway), ranked as
-    // the snippet will rank them, by different terms and then by occurrences; the best
-    // `max_sentences` of them, and the opening sentence for a document nothing matches in.
+    // The sentences the hits are in, ranked as the snippet will rank them, by different
+    // terms and then by occurrences.
     struct Candidate {
         std::size_t from = 0;
         std::size_t to = 0;
         std::vector<std::size_t> needles;  // which needles occur, each once
         std::size_t occurrences = 0;
+        bool in_paragraph = false;  // not a heading's line
     };
-    const std::vector<std::size_t> ends = text::sentence_ends(body);
     std::vector<Candidate> candidates;
     for (const auto& [hit, needle] : hits) {
-        const auto end = std::upper_bound(ends.begin(), ends.end(), hit);
-        if (end == ends.end()) {
-            break;
-        }
-        const std::size_t from = end == ends.begin() ? 0 : *(end - 1);
-        if (candidates.empty() || candidates.back().from != from) {
-            candidates.push_back({from, *end, {}, 0});
+        if (candidates.empty() || hit >= candidates.back().to) {
+            const auto [from, to] = sentence_around(body, hit);
+            candidates.push_back(
+                {from,
+                 to,
+                 {},
+                 0,
+                 paragraph_index(body, paragraphs, from, to) != std::string::npos});
         }
         Candidate& c = candidates.back();
         ++c.occurrences;
@@ -160,22 +256,59 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(std::string_
     if (candidates.size() > max_sentences) {
         std::stable_sort(
             candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-                return a.needles.size() != b.needles.size() ? a.needles.size() > b.needles.size()
-                                                            : a.occurrences > b.occurrences;
+                if (a.needles.size() != b.needles.size()) {
+                    return a.needles.size() > b.needles.size();
+                }
+                if (a.in_paragraph != b.in_paragraph) {
+                    return a.in_paragraph;  // as the snippet prefers them on equal scores
+                }
+                return a.occurrences > b.occurrences;
             });
         candidates.resize(max_sentences);
         std::sort(candidates.begin(), candidates.end(),
                   [](const Candidate& a, const Candidate& b) { return a.from < b.from; });
     }
-    std::vector<std::pair<std::size_t, std::size_t>> regions = {{0, ends.front()}};
+    if (candidates.empty()) {
+        return {sentence_around(body, 0)};  // the opening, for a document nothing matches in
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> regions;
     for (const Candidate& c : candidates) {
-        if (c.from <= regions.back().second) {
+        if (!regions.empty() && c.from <= regions.back().second) {
             regions.back().second = std::max(regions.back().second, c.to);
         } else {
             regions.emplace_back(c.from, c.to);
         }
     }
     return regions;
+}
+
+/// The matches of the query's terms in `body[from, to)`, analyzed in its NFKC form; the
+/// ranges are on `body` as written, so the snippet shows ＤＦＦＴ or ﾃﾞｰﾀ as the author
+/// wrote them.
+void add_matches(std::string_view body, std::size_t from, std::size_t to, const SnippetTerms& terms,
+                 const analysis::Analyzer& analyzer, std::vector<Match>& matches) {
+    static const std::string stem_prefix(schema::prefix_stem);
+    static const std::string title_prefix(schema::prefix_title);
+    const text::MappedText n = text::normalize_mapped(body.substr(from, to - from));
+    for (const analysis::Token& t : analyzer.analyze(n.text)) {
+        if (t.kind == analysis::TokenKind::Stop || t.end <= t.begin) {
+            continue;
+        }
+        std::size_t j = t.end;  // a token may end inside a changed span (株式 of ㍿)
+        while (j + 1 < n.origin.size() && n.origin[j] <= n.origin[t.end - 1]) {
+            ++j;
+        }
+        const std::size_t b = from + n.origin[t.begin];
+        const std::size_t e = from + n.origin[j];
+        if (!matches.empty() && b < matches.back().end) {
+            continue;  // two tokens from one changed span: highlight it once
+        }
+        if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
+            matches.push_back({b, e, t.term});
+        } else if (terms.terms.contains(stem_prefix + t.base)) {
+            matches.push_back({b, e, t.base});
+        }
+    }
 }
 
 }  // namespace
@@ -201,104 +334,99 @@ Snippet make_snippet(std::string_view body, const std::vector<document::Paragrap
                      const SnippetTerms& terms, const analysis::Analyzer& analyzer,
                      std::size_t max_bytes) {
     std::vector<Match> matches;
-    const std::string stem_prefix(schema::prefix_stem);
-    const std::string title_prefix(schema::prefix_title);
-    // The body is stored as written; the analyzer sees its NFKC form, and each token's range
-    // is mapped back, so the snippet shows ＤＦＦＴ or ﾃﾞｰﾀ as the author wrote them.
-    const text::MappedText n = text::normalize_mapped(body);
-    for (const auto& [from, to] : regions_to_analyze(n.text, terms)) {
-        for (analysis::Token t :
-             analyzer.analyze(std::string_view(n.text).substr(from, to - from))) {
-            t.begin += from;
-            t.end += from;
-            if (t.kind == analysis::TokenKind::Stop || t.end <= t.begin) {
-                continue;
-            }
-            std::size_t j = t.end;  // a token may end inside a changed span (株式 of ㍿)
-            while (j + 1 < n.origin.size() && n.origin[j] <= n.origin[t.end - 1]) {
-                ++j;
-            }
-            const std::size_t b = n.origin[t.begin];
-            const std::size_t e = n.origin[j];
-            if (!matches.empty() && b < matches.back().end) {
-                continue;  // two tokens from one changed span: highlight it once
-            }
-            if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
-                matches.push_back({b, e, t.term});
-            } else if (terms.terms.contains(stem_prefix + t.base)) {
-                matches.push_back({b, e, t.base});
-            }
-        }
+    const std::vector<std::pair<std::size_t, std::size_t>> regions =
+        regions_to_analyze(body, paragraphs, terms);
+    for (const auto& [from, to] : regions) {
+        add_matches(body, from, to, terms, analyzer, matches);
     }
 
-    // Score sentences by distinct matched words, then by matches. A sentence never spans
-    // lines, so it lies in one paragraph (or on a heading's line, or blank lines): on equal
-    // scores a paragraph's sentence wins over a heading's.
-    const std::vector<std::size_t> ends = text::sentence_ends(body);
+    // Score the regions' sentences by distinct matched words, then by matches. A sentence
+    // never spans lines, so it lies in one paragraph (or on a heading's line, or blank
+    // lines): on equal scores a paragraph's sentence wins over a heading's.
     constexpr std::size_t no_paragraph = std::string::npos;
-    const auto sentence_start = [&](std::size_t i) { return i == 0 ? 0 : ends[i - 1]; };
-    const auto paragraph_of = [&](std::size_t i) {
-        std::size_t at = sentence_start(i);
-        while (at < ends[i] && is_space(body[at])) {
-            ++at;
-        }
-        const auto p = std::upper_bound(
-            paragraphs.begin(), paragraphs.end(), at,
-            [](std::size_t x, const document::Paragraph& q) { return x < q.begin; });
-        if (at == ends[i] || p == paragraphs.begin() || at >= std::prev(p)->end) {
-            return no_paragraph;
-        }
-        return static_cast<std::size_t>(std::prev(p) - paragraphs.begin());
+    const auto paragraph_of = [&](std::size_t from, std::size_t to) {
+        return paragraph_index(body, paragraphs, from, to);
     };
-    std::size_t best = 0;
+    std::pair<std::size_t, std::size_t> best = sentence_around(body, 0);
     std::size_t best_score = 0;
     std::size_t paragraph = no_paragraph;
     auto m = matches.begin();
-    for (std::size_t i = 0; i < ends.size(); ++i) {
-        std::set<std::string_view> distinct;
-        std::size_t count = 0;
-        for (; m != matches.end() && m->begin < ends[i]; ++m) {
-            distinct.insert(m->key);
-            ++count;
-        }
-        const std::size_t score = distinct.size() * 1000 + std::min<std::size_t>(count, 999);
-        if (score == 0 || score < best_score) {
-            continue;
-        }
-        const std::size_t in = paragraph_of(i);
-        if (score > best_score || (in != no_paragraph && paragraph == no_paragraph)) {
-            best_score = score;
-            best = i;
-            paragraph = in;
+    for (const auto& [from, to] : regions) {
+        std::size_t start = from;
+        for (std::size_t end : text::sentence_ends(body.substr(from, to - from))) {
+            end += from;
+            std::set<std::string_view> distinct;
+            std::size_t count = 0;
+            for (; m != matches.end() && m->begin < end; ++m) {
+                distinct.insert(m->key);
+                ++count;
+            }
+            const std::size_t score = distinct.size() * 1000 + std::min<std::size_t>(count, 999);
+            if (score > 0 && score >= best_score) {
+                const std::size_t in = paragraph_of(start, end);
+                if (score > best_score || (in != no_paragraph && paragraph == no_paragraph)) {
+                    best_score = score;
+                    best = {start, end};
+                    paragraph = in;
+                }
+            }
+            start = end;
         }
     }
-    // The best sentence is a heading's: the passage is the first paragraph after it.
+    // The best sentence is a heading's: the passage is the first paragraph after it, from
+    // its first sentence.
     if (best_score > 0 && paragraph == no_paragraph) {
-        for (std::size_t i = best + 1; i < ends.size(); ++i) {
-            paragraph = paragraph_of(i);
-            if (paragraph != no_paragraph) {
-                best = i;
-                break;
-            }
+        const auto next = std::lower_bound(
+            paragraphs.begin(), paragraphs.end(), best.second,
+            [](const document::Paragraph& q, std::size_t x) { return q.begin < x; });
+        if (next != paragraphs.end()) {
+            paragraph = static_cast<std::size_t>(next - paragraphs.begin());
+            best = {next->begin, sentence_around(body, next->begin).second};
         }
     }
     // Its bounds: the whole body when nothing matched.
     const std::size_t lower = paragraph == no_paragraph ? 0 : paragraphs[paragraph].begin;
     const std::size_t upper = paragraph == no_paragraph ? body.size() : paragraphs[paragraph].end;
 
-    // Grow the passage from the best sentence, within the paragraph: forward, then backward.
-    std::size_t begin = std::max(sentence_start(best), lower);
-    std::size_t end = std::min(ends[best], upper);
-    std::size_t next = best + 1;
-    while (next < ends.size() && ends[next - 1] < upper && ends[next] - begin <= max_bytes) {
-        end = std::min(ends[next++], upper);
+    // Grow the passage from the best sentence, within the paragraph: forward, then backward,
+    // over the sentence ends around it (those of a window of max_bytes either side, the
+    // window's own edges left out unless they are the paragraph's).
+    std::size_t begin = std::max(best.first, lower);
+    std::size_t end = std::min(best.second, upper);
+    const std::size_t w0 = begin > lower + max_bytes ? begin - max_bytes : lower;
+    const std::size_t w1 = std::min(upper, end + max_bytes);
+    std::vector<std::size_t> cuts;  // sentence boundaries in [w0, w1]
+    if (w0 == lower) {
+        cuts.push_back(lower);
     }
-    std::size_t prev = best;
-    while (prev > 0 && sentence_start(prev - 1) >= lower &&
-           end - sentence_start(prev - 1) <= max_bytes) {
-        begin = sentence_start(--prev);
+    for (const std::size_t e : text::sentence_ends(body.substr(w0, w1 - w0))) {
+        if (w0 + e < w1 || w1 == upper) {
+            cuts.push_back(w0 + e);
+        }
+    }
+    for (auto next = std::upper_bound(cuts.begin(), cuts.end(), end);
+         next != cuts.end() && *next - begin <= max_bytes; ++next) {
+        end = *next;
+    }
+    for (auto prev = std::lower_bound(cuts.begin(), cuts.end(), begin);
+         prev != cuts.begin() && end - *std::prev(prev) <= max_bytes; --prev) {
+        begin = *std::prev(prev);
     }
     const std::size_t number = paragraph == no_paragraph ? 0 : paragraph + 1;
+    // The passage may hold sentences no region covered (the paragraph after a heading, or
+    // neighbours): analyze it whole for its highlights; it is at most max_bytes, or the one
+    // long sentence cut below.
+    const bool covered = std::any_of(regions.begin(), regions.end(), [&](const auto& r) {
+        return r.first <= begin && end <= r.second;
+    });
+    if (!covered) {
+        std::erase_if(matches, [&](const Match& x) { return x.begin >= begin && x.begin < end; });
+        std::vector<Match> more;
+        add_matches(body, begin, end, terms, analyzer, more);
+        matches.insert(matches.end(), more.begin(), more.end());
+        std::sort(matches.begin(), matches.end(),
+                  [](const Match& a, const Match& b) { return a.begin < b.begin; });
+    }
     // One long sentence: a window around its first match, cut on code points.
     if (end - begin > max_bytes) {
         const auto first = std::find_if(matches.begin(), matches.end(),

@@ -78,31 +78,32 @@ std::vector<ScriptRun> script_runs(std::string_view valid) {
 }
 
 std::vector<std::size_t> sentence_ends(std::string_view valid) {
+    // Byte by byte: every end mark is ASCII or one of three 3-byte sequences, and in valid
+    // UTF-8 no byte of another character looks like either (snippets scan whole bodies).
     std::vector<std::size_t> ends;
-    std::size_t pos = 0;
-    while (pos < valid.size()) {
-        const char32_t cp = next_code_point(valid, pos);
-        bool end = false;
-        switch (cp) {
-            case U'\n':
-            case 0x3002:  // 。 IDEOGRAPHIC FULL STOP
-            case 0xFF01:  // ！ (not produced by NFKC, but raw text may hold it)
-            case 0xFF1F:  // ？
-                end = true;
-                break;
-            case U'.':
-            case U'!':
-            case U'?':
-                end = pos == valid.size() || valid[pos] == ' ' || valid[pos] == '\n' ||
-                      valid[pos] == '\t' || valid[pos] == '\r';
-                break;
-            default:
-                break;
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(valid[i]); };
+    const std::size_t size = valid.size();
+    for (std::size_t at = 0; at < size; ++at) {
+        const unsigned char c = byte(at);
+        std::size_t pos = 0;  // one past the end mark, 0: none here
+        if (c == '\n') {
+            pos = at + 1;
+        } else if (c == '.' || c == '!' || c == '?') {
+            const bool last = at + 1 == size;
+            if (last || valid[at + 1] == ' ' || valid[at + 1] == '\n' || valid[at + 1] == '\t' ||
+                valid[at + 1] == '\r') {
+                pos = at + 1;
+            }
+        } else if (at + 2 < size && ((c == 0xE3 && byte(at + 1) == 0x80 && byte(at + 2) == 0x82) ||
+                                     (c == 0xEF && byte(at + 1) == 0xBC &&
+                                      (byte(at + 2) == 0x81 || byte(at + 2) == 0x9F)))) {
+            pos = at + 3;  // 。 IDEOGRAPHIC FULL STOP, ！ and ？ (raw text may hold them)
+            at += 2;
         }
-        if (!end) {
+        if (pos == 0) {
             continue;
         }
-        if (cp == U'\n' && !ends.empty() && ends.back() == pos - 1) {
+        if (c == '\n' && !ends.empty() && ends.back() == pos - 1) {
             ends.back() = pos;  // "。\n" is one end, not an end and an empty sentence
         } else {
             ends.push_back(pos);
@@ -112,6 +113,25 @@ std::vector<std::size_t> sentence_ends(std::string_view valid) {
         ends.push_back(valid.size());
     }
     return ends;
+}
+
+bool is_sentence_end(std::string_view valid, std::size_t at) {
+    if (at == 0 || at > valid.size()) {
+        return false;
+    }
+    if (at < valid.size() && valid[at] == '\n') {
+        return false;  // the end moves past the line feed ("。\n", ".\n", blank lines)
+    }
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(valid[i]); };
+    const unsigned char c = byte(at - 1);
+    if (c == '\n') {
+        return true;
+    }
+    if (c == '.' || c == '!' || c == '?') {
+        return at == valid.size() || valid[at] == ' ' || valid[at] == '\t' || valid[at] == '\r';
+    }
+    return at >= 3 && ((byte(at - 3) == 0xE3 && byte(at - 2) == 0x80 && c == 0x82) ||
+                       (byte(at - 3) == 0xEF && byte(at - 2) == 0xBC && (c == 0x81 || c == 0x9F)));
 }
 
 }  // namespace seisaku::text

@@ -40,4 +40,8 @@ struct ScriptRun {
 /// end), and at each line feed.
 [[nodiscard]] std::vector<std::size_t> sentence_ends(std::string_view valid);
 
+/// Whether sentence_ends(valid) has `at` among its ends (the last, valid.size(), only when a
+/// sentence end mark is there too), in constant time: to cut one sentence out of a large text.
+[[nodiscard]] bool is_sentence_end(std::string_view valid, std::size_t at);
+
 }  // namespace seisaku::text

@@ -4,6 +4,7 @@
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
 #include "error.hpp"
+#include "query/name_terms.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_syntax.hpp"
 
@@ -160,6 +161,65 @@ TEST_CASE("term bank: the built-in keys were computed with this analyzer, and ag
     CHECK(query::TermBank::builtin(other).other_names(query::TermBank::key_of("DFFT", other)) ==
           query::TermBank(query::TermBank::builtin_tsv(), other)
               .other_names(query::TermBank::key_of("DFFT", other)));
+}
+
+TEST_CASE("name terms: the term bank's names found in text, a table of examples", "[query]") {
+    const auto& a = test::test_analyzer();
+    const auto key = [&](const char* name) { return query::TermBank::key_of(name, a); };
+    const query::NameFinder names({key("Data Free Flow with Trust"), key("submarine cable"),
+                                   key("個人データの第三者提供"), key("DFFT"), key("EU AI法")},
+                                  a);
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"We support Data Free Flow with Trust.", {"Ndata free flow with trust"}},
+        {"data free flow with trust and DFFT", {"Ndata free flow with trust"}},  // one word: no N
+        {"a submarine cable, then another submarine cable",
+         {"Nsubmarine cable", "Nsubmarine cable"}},
+        {"new submarine cables were laid", {"Nsubmarine cables"}},  // the other number, as phrases
+        {"submarine-cable", {"Nsubmarine cable"}},                  // punctuation is no word
+        {"個人データの第三者提供を制限する", {"N個人 データ 第三者 提供"}},  // as in the name
+        {"個人データ第三者提供", {"N個人 データ 第三者 提供"}},  // one particle may be left out
+        {"個人データとの第三者提供", {}},  // two particles between: not the name
+        {"EUのAI法", {"Neu ai 法"}},       // one particle may stand between two words
+        {"free flow of data with trust", {}},
+        {"trust", {}},
+        {"", {}},
+    };
+    for (const auto& [text, expected] : rows) {
+        INFO(text);
+        CHECK(names.find(a.analyze(analysis::Analyzer::prepare(text))) == expected);
+    }
+    // The fingerprint names the set of names and the rule, not their order.
+    const query::NameFinder same({key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
+                                  key("submarine cable"), key("Data Free Flow with Trust")},
+                                 a);
+    CHECK(same.fingerprint() == names.fingerprint());
+    const query::NameFinder fewer({key("submarine cable")}, a);
+    CHECK(fewer.fingerprint() != names.fingerprint());
+    CHECK(query::NameFinder().find(a.analyze("submarine cable")).empty());
+    // A key too long for a Xapian term has no N term: it stays a phrase.
+    CHECK(query::name_term(std::string(300, 'x')).empty());
+    CHECK(query::name_term("eu ai 法") == "Neu ai 法");
+}
+
+TEST_CASE(
+    "name terms: with them, a name of several words is one rare term, weighed as its "
+    "phrase",
+    "[query]") {
+    const auto& a = test::test_analyzer();
+    const query::TermBank bank(small_bank, a);
+    query::QueryOptions o;
+    o.term_bank = &bank;
+    const std::string phrases = query::build_query("DFFT", a, o).get_description();
+    o.name_terms = true;
+    const std::string names = query::build_query("DFFT", a, o).get_description();
+    CHECK(phrases.find("PHRASE") != std::string::npos);
+    CHECK(names.find("PHRASE") == std::string::npos);
+    // The words give the weight, the N term only filters (no weight of its own).
+    CHECK(names.find("((data AND free AND flow AND with AND trust) FILTER Ndata free flow with "
+                     "trust)") != std::string::npos);
+    // An English name's last word in the other number, at half weight, as phrases had it.
+    CHECK(names.find("0.5 * ((data AND free AND flow AND with AND trusts) FILTER Ndata free flow "
+                     "with trusts)") != std::string::npos);
 }
 
 TEST_CASE("expansion: other names join at a lower weight, longest name first", "[query]") {

@@ -12,6 +12,9 @@
 #include "describe.hpp"
 #include "error.hpp"
 #include "index/index_run.hpp"
+#include "index/index_writer.hpp"
+#include "query/name_terms.hpp"
+#include "query/term_bank.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "search/searcher.hpp"
@@ -298,6 +301,69 @@ TEST_CASE("snippets: best sentence, ranges on the text, windows in long sentence
     CHECK(highlighted(far) == std::vector<std::string>{"Policies", "DFFT"});
 }
 
+TEST_CASE("snippets of long bodies read only the sentences around the terms", "[search]") {
+    const auto& a = test::test_analyzer();
+    std::string filler;
+    while (filler.size() < 20 * 1024) {
+        filler += "Filler sentence about nothing in particular.\n";
+    }
+    std::string one_line;  // no line feed for 40 KB: sentences are found within reach
+    while (one_line.size() < 40 * 1024) {
+        one_line += "Filler sentence about nothing in particular. ";
+    }
+    struct Row {
+        std::string body;
+        std::set<std::string> terms;
+        std::string text;                      // in the snippet
+        std::vector<std::string> highlighted;  // as written in the body
+        std::size_t paragraph;
+    };
+    const std::vector<Row> rows = {
+        // Full-width letters far into the body are found by their ASCII term.
+        {filler + "日本はＤＦＦＴを推進する。\n" + filler,
+         {"dfft"},
+         "日本はＤＦＦＴを推進する。",
+         {"ＤＦＦＴ"},
+         1},
+        {filler + "Ａｉ governance matters.\n", {"ai"}, "Ａｉ governance matters.", {"Ａｉ"}, 1},
+        // The sentence with the most different terms wins over earlier ones with one.
+        {"DFFT first.\n" + filler + "DFFT and quantum together.\n" + filler,
+         {"dfft", "Zquantum"},
+         "DFFT and quantum together.",
+         {"DFFT", "quantum"},
+         1},
+        // A sentence in the middle of a 40 KB line, with its neighbours.
+        {one_line + "Policies on DFFT here. " + one_line,
+         {"dfft", "Zpolici"},
+         "Policies on DFFT here.",
+         {"Policies", "DFFT"},
+         1},
+        // Nothing matches: the opening.
+        {filler,
+         {"absent"},
+         "Filler sentence about nothing in particular. Filler sentence about "
+         "nothing in particular.",
+         {},
+         0},
+    };
+    for (const Row& row : rows) {
+        INFO(row.text);
+        const auto s = search::make_snippet(row.body, search::SnippetTerms{row.terms}, a, 100);
+        CAPTURE(s.text);
+        CHECK(s.text.find(row.text) != std::string::npos);
+        CHECK(highlighted(s) == row.highlighted);
+        CHECK(s.paragraph == row.paragraph);
+    }
+    // A heading's line matched: the paragraph after it, far into the body.
+    const std::string body = filler + "\nDFFT\n\nThe text under it.\n";
+    const std::size_t heading_at = filler.size() + 1;
+    const std::vector<document::Heading> headings = {{heading_at, 2, "DFFT"}};
+    const auto h = search::make_snippet(body, document::paragraphs(body, headings),
+                                        search::SnippetTerms{{"dfft"}}, a, 100);
+    CHECK(h.text == "The text under it.");
+    CHECK(h.paragraph == 2);
+}
+
 TEST_CASE("snippets show and highlight the text as written, matched in its NFKC form", "[search]") {
     const auto& a = test::test_analyzer();
     const auto snip = [&](const std::string& body, std::set<std::string> terms) {
@@ -326,6 +392,63 @@ TEST_CASE("a query in one language finds the other through the term bank", "[sea
     CHECK(contains(highlighted(expanded.hits[0].snippet), "DFFT"));
     r.expand = false;
     CHECK(s.search(r).hits.empty());
+}
+
+TEST_CASE("name terms: the same answers as phrases, and phrases when the index's names differ",
+          "[search]") {
+    FixtureIndex idx;
+    const auto& a = test::test_analyzer();
+    const std::string builtin = query::NameFinder::of(query::TermBank::builtin(a), a).fingerprint();
+    CHECK(Xapian::Database(idx.db).get_metadata(std::string(schema::meta_names)) == builtin);
+    // Each hit as "query path score", and the kinds of terms explain lists.
+    const auto answers = [&](std::set<std::string>& kinds) {
+        search::Searcher s(idx.db, a);
+        std::vector<std::string> out;
+        for (const char* q : {"信頼性のある自由なデータ流通", "DFFT", "半導体", "GDPR 個人情報",
+                              "広島AIプロセス", "AI Safety Institute"}) {
+            search::SearchRequest r = request(q, 0, 10, "");
+            r.explain = true;
+            for (const search::Hit& h : s.search(r).hits) {
+                out.push_back(std::string(q) + " " + h.path + " " + std::to_string(h.score));
+                for (const search::MatchedTerm& m : h.matched) {
+                    kinds.insert(m.kind);
+                }
+            }
+        }
+        return out;
+    };
+    std::set<std::string> kinds_with_names;
+    const std::vector<std::string> with_names = answers(kinds_with_names);
+    CHECK(std::any_of(with_names.begin(), with_names.end(), [](const std::string& l) {
+        return l.starts_with("信頼性のある自由なデータ流通 en/dfft.md");
+    }));
+    {
+        // An index whose documents were indexed with other names says so with an empty record.
+        Xapian::WritableDatabase db(idx.db);
+        db.set_metadata(std::string(schema::meta_names), "");
+        db.commit();
+    }
+    std::set<std::string> kinds_with_phrases;
+    // The same hits, in the same order, with the same scores: Xapian weighs a phrase as the
+    // AND of its words, and the N term only filters.
+    CHECK(answers(kinds_with_phrases) == with_names);
+    CHECK(kinds_with_names.contains("name"));
+    CHECK_FALSE(kinds_with_phrases.contains("name"));
+
+    // A writer adding to an index made with other names records the mix; a rebuild does not.
+    {
+        Xapian::WritableDatabase db(idx.db);
+        db.set_metadata(std::string(schema::meta_names), "names of another glossary");
+        db.commit();
+    }
+    { index::IndexWriter w(idx.db, a); }
+    CHECK(Xapian::Database(idx.db).get_metadata(std::string(schema::meta_names)).empty());
+    index::IndexRunOptions rebuild;
+    rebuild.db = idx.db;
+    rebuild.paths = {fixtures + "/en", fixtures + "/ja"};
+    rebuild.overwrite = true;
+    (void)index::run_index(rebuild, [](const index::FileEvent&) {});
+    CHECK(Xapian::Database(idx.db).get_metadata(std::string(schema::meta_names)) == builtin);
 }
 
 TEST_CASE("explain says which words, stems and expansions matched", "[search]") {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "text/normalize.hpp"
 #include "text/script_runs.hpp"
 #include "text/transliterate.hpp"
@@ -126,6 +128,53 @@ TEST_CASE("sentence ends after 。！？ and after .!? before a space", "[text]"
     CHECK(sentences[1] == "AI is 3.5 times faster.");
     CHECK(sentences[2] == " Next!\n");  // a line feed right after a full stop ends nothing new
     CHECK(sentences[3] == "最後");
+}
+
+TEST_CASE("sentence ends: a table of examples", "[text]") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"", {""}},
+        {"。", {"。"}},
+        {"本当？はい！", {"本当？", "はい！"}},      // full-width ？ and ！
+        {"〃〄〇。", {"〃〄〇。"}},                  // E3 80 xx neighbours of 。 end nothing
+        {"ｱｲｳ。ア", {"ｱｲｳ。", "ア"}},                // half-width and full-width katakana
+        {"e.g.x Why? Yes", {"e.g.x Why?", " Yes"}},  // a mark ends only before a space
+        {"end.", {"end."}},
+        {"a\n\nb", {"a\n\n", "b"}},  // blank lines end no empty sentences
+        {"文。\r\n次", {"文。", "\r\n", "次"}},
+    };
+    for (const auto& [text, expected] : rows) {
+        std::vector<std::string> sentences;
+        std::size_t begin = 0;
+        for (const std::size_t e : text::sentence_ends(text)) {
+            sentences.push_back(text.substr(begin, e - begin));
+            begin = e;
+        }
+        INFO(text);
+        CHECK(sentences == expected);
+    }
+}
+
+TEST_CASE("is_sentence_end agrees with sentence_ends at every offset", "[text]") {
+    const std::vector<std::string> texts = {
+        "DFFTを推進する。AI is 3.5 times faster. Next!\n最後",
+        "本当？はい！\n\n\n次。\n終",
+        "a.\nb.\r\nc. d.e",
+        "\n\nx。。\n",
+        "〃〄〇。ｱｲｳ？",
+        "end?",
+    };
+    for (const std::string& s : texts) {
+        const std::vector<std::size_t> ends = text::sentence_ends(s);
+        for (std::size_t at = 0; at <= s.size(); ++at) {
+            const bool listed = std::find(ends.begin(), ends.end(), at) != ends.end();
+            INFO(s << " at " << at);
+            if (at == s.size()) {
+                CHECK((!text::is_sentence_end(s, at) || listed));  // size is always listed
+            } else {
+                CHECK(text::is_sentence_end(s, at) == listed);
+            }
+        }
+    }
 }
 
 TEST_CASE("reading keys: romaji and both kana spellings of a word share one", "[text]") {

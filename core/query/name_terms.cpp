@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: MIT
+#include "query/name_terms.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "analysis/analyzer.hpp"
+#include "query/term_bank.hpp"
+#include "schema/schema.hpp"
+#include "text/hash.hpp"
+
+namespace seisaku::query {
+namespace {
+
+/// Bump when the matching rule changes: indexes built with another rule then use phrases.
+constexpr std::string_view name_rule = "names-1";
+
+std::vector<std::string> words_of(std::string_view key) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < key.size()) {
+        const std::size_t end = std::min(key.find(' ', start), key.size());
+        out.emplace_back(key.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const std::string& w : words) {
+        out += (out.empty() ? "" : " ") + w;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string name_term(std::string_view key) {
+    constexpr std::size_t max_xapian_term = 245;
+    std::string term = std::string(schema::prefix_name) + std::string(key);
+    return term.size() <= max_xapian_term ? term : std::string();
+}
+
+NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer) {
+    std::set<std::string> all;  // sorted: the fingerprint does not depend on file order
+    for (const std::string& key : keys) {
+        std::vector<std::string> words = words_of(key);
+        if (words.size() < 2 || name_term(key).empty()) {
+            continue;
+        }
+        analysis::Token last;
+        last.term = words.back();
+        last.kind = last.term.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos
+                        ? analysis::TokenKind::Noun
+                        : analysis::TokenKind::Word;
+        for (const std::string& form : analyzer.same_stem_forms(last)) {
+            words.back() = form;
+            if (!name_term(joined(words)).empty()) {
+                all.insert(joined(words));
+            }
+        }
+    }
+    std::string described(name_rule);
+    for (const std::string& key : all) {
+        described += "\n" + key;
+        std::vector<std::string> words = words_of(key);
+        std::string first = std::move(words.front());
+        words.erase(words.begin());
+        by_first_[first].push_back(std::move(words));
+    }
+    fingerprint_ = text::hex64(text::fnv1a64(described)) + "/" + std::to_string(all.size());
+}
+
+NameFinder NameFinder::of(const TermBank& bank, const analysis::Analyzer& analyzer) {
+    return NameFinder(bank.keys(), analyzer);
+}
+
+std::vector<std::string> NameFinder::find(const std::vector<analysis::Token>& tokens) const {
+    std::vector<std::string> found;
+    if (by_first_.empty()) {
+        return found;
+    }
+    // The indexed tokens (Stop tokens only leave position gaps).
+    std::vector<const analysis::Token*> words;
+    words.reserve(tokens.size());
+    for (const analysis::Token& t : tokens) {
+        if (t.kind != analysis::TokenKind::Stop) {
+            words.push_back(&t);
+        }
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto starts = by_first_.find(words[i]->term);
+        if (starts == by_first_.end()) {
+            continue;
+        }
+        for (const std::vector<std::string>& rest : starts->second) {
+            if (i + rest.size() >= words.size()) {
+                continue;
+            }
+            bool match = true;
+            for (std::size_t k = 0; k < rest.size() && match; ++k) {
+                const analysis::Token& prev = *words[i + k];
+                const analysis::Token& next = *words[i + k + 1];
+                match = next.term == rest[k] && next.position > prev.position &&
+                        next.position - prev.position <= max_name_gap + 1;
+            }
+            if (match) {
+                std::string key = words[i]->term;
+                for (const std::string& w : rest) {
+                    key += " " + w;
+                }
+                found.push_back(name_term(key));
+            }
+        }
+    }
+    return found;
+}
+
+void NameFinder::add_terms(const std::vector<analysis::Token>& tokens,
+                           Xapian::Document& doc) const {
+    for (const std::string& term : find(tokens)) {
+        doc.add_term(term, 0);
+    }
+}
+
+}  // namespace seisaku::query
