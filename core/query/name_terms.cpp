@@ -42,8 +42,26 @@ std::string name_term(std::string_view key) {
     return term.size() <= max_xapian_term ? term : std::string();
 }
 
-NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer) {
-    std::set<std::string> all;  // sorted: the fingerprint does not depend on file order
+std::string names_fingerprint(const std::vector<std::string>& keys) {
+    std::vector<std::string_view> names;
+    for (const std::string& key : keys) {
+        if (key.find(' ') != std::string::npos && !name_term(key).empty()) {
+            names.push_back(key);
+        }
+    }
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    std::string described = std::string(name_rule) + "|" + std::string(analysis::analyzer_version);
+    for (const std::string_view name : names) {
+        described += "\n";
+        described += name;
+    }
+    return text::hex64(text::fnv1a64(described)) + "/" + std::to_string(names.size());
+}
+
+NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer)
+    : fingerprint_(names_fingerprint(keys)) {
+    std::set<std::string> all;  // with the other-number forms
     for (const std::string& key : keys) {
         std::vector<std::string> words = words_of(key);
         if (words.size() < 2 || name_term(key).empty()) {
@@ -61,15 +79,12 @@ NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Ana
             }
         }
     }
-    std::string described(name_rule);
     for (const std::string& key : all) {
-        described += "\n" + key;
         std::vector<std::string> words = words_of(key);
         std::string first = std::move(words.front());
         words.erase(words.begin());
         by_first_[first].push_back(std::move(words));
     }
-    fingerprint_ = text::hex64(text::fnv1a64(described)) + "/" + std::to_string(all.size());
 }
 
 NameFinder NameFinder::of(const TermBank& bank, const analysis::Analyzer& analyzer) {

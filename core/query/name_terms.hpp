@@ -34,6 +34,10 @@ class TermBank;
 /// 個人データの第三者提供 is found in "個人データの第三者提供" and "個人データ第三者提供".
 inline constexpr std::uint32_t max_name_gap = 1;
 
+/// What NameFinder(keys).fingerprint() is, computed without building the finder (a search
+/// checks it at start-up): a hash of the rule and of the distinct keys of two or more words.
+[[nodiscard]] std::string names_fingerprint(const std::vector<std::string>& keys);
+
 /// Finds the term bank's names of two or more words in a document's tokens.
 class NameFinder {
   public:
@@ -53,8 +57,9 @@ class NameFinder {
     /// The N terms found in `tokens`, one per occurrence (for tests and add_terms).
     [[nodiscard]] std::vector<std::string> find(const std::vector<analysis::Token>& tokens) const;
 
-    /// Identifies the set of names and the matching rule: the index records it
-    /// (schema::meta_names), and a search uses N terms only when its own is the same.
+    /// Identifies the set of names and the matching rule (names_fingerprint): the index
+    /// records it (schema::meta_names), and a search uses N terms only when its own is the
+    /// same. The other-number forms follow from the keys and the analyzer version.
     [[nodiscard]] const std::string& fingerprint() const noexcept { return fingerprint_; }
 
   private:

@@ -588,6 +588,9 @@ class Builder {
                                                            : phrase_of(plain, kept));
                 continue;
             }
+            if (kept.front()->term.size() == 1 && kept.front()->kind == TokenKind::Word) {
+                continue;  // one letter or digit (R for 令和) matches far more than the name
+            }
             std::string term = std::string(schema::prefix_stem) + kept.front()->base;
             if (std::find(single.begin(), single.end(), term) == single.end()) {
                 single.push_back(term);  // semiconductor and semiconductors share one stem
@@ -712,6 +715,24 @@ class Builder {
                           Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end()), 0.5)};
     }
 
+    /// Typed words that must stand together: their N term when they are a term-bank name
+    /// the index has N terms for (matched without reading positions, weighed as the phrase),
+    /// else phrase_of().
+    Xapian::Query together(const QueryNode& n, const std::vector<const Token*>& tokens,
+                           Xapian::termcount slack = 0) const {
+        if (tokens.size() > 1 && n.field.empty() && options_.name_terms &&
+            options_.term_bank != nullptr) {
+            std::string key;
+            for (const Token* t : tokens) {
+                key += (key.empty() ? "" : " ") + t->term;
+            }
+            if (options_.term_bank->has_key(key)) {
+                return name_of(tokens);
+            }
+        }
+        return phrase_of(n, tokens, slack);
+    }
+
     /// A quoted phrase: every non-stop token, in order, gaps kept.
     Xapian::Query phrase_query(const QueryNode& n) {
         std::vector<Token> tokens = tokens_of(n);
@@ -724,7 +745,7 @@ class Builder {
         if (kept.empty()) {
             return {};
         }
-        return phrase_of(n, kept);
+        return together(n, kept);
     }
 
     /// An unquoted word: runs of Latin words and nouns become phrases (or one Z term);
@@ -750,7 +771,7 @@ class Builder {
                               : Xapian::Query(std::string(schema::prefix_stem) + t.base);
                 c.stopword = analysis::is_query_stopword(t);
             } else {
-                c.query = phrase_of(n, run, compound.empty() ? 0 : 1);
+                c.query = together(n, run, compound.empty() ? 0 : 1);
                 if (!compound.empty() && n.field.empty() && run.size() >= 3) {
                     // A long compound the text only has in pieces (個人情報保護法改正 where
                     // it says 個人情報保護法の…改正) still finds the document, lower down.

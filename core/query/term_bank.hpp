@@ -54,6 +54,9 @@ class TermBank {
     /// out, in file order, without repeats; empty when nothing matches.
     [[nodiscard]] std::vector<std::string> other_names(const std::string& key) const;
 
+    /// Whether some name has this matching key.
+    [[nodiscard]] bool has_key(const std::string& key) const { return index_.contains(key); }
+
     /// The matching key of every name, in file order (empty keys left out).
     [[nodiscard]] std::vector<std::string> keys() const;
 

@@ -34,7 +34,7 @@ struct Searcher::Impl {
 
     void check_name_terms() {
         name_terms = db.get_metadata(std::string(schema::meta_names)) ==
-                     query::NameFinder::of(term_bank, analyzer).fingerprint();
+                     query::names_fingerprint(term_bank.keys());
     }
 };
 
@@ -163,7 +163,7 @@ std::vector<Entry> group(const Xapian::MSet& mset, const std::vector<Xapian::doc
     std::map<std::string, std::pair<std::size_t, std::string>> by_key;
     for (std::size_t n = 0; n < order.size(); ++n) {
         const Xapian::doccount i = order[n];
-        if (!translations || n >= balance_depth) {  // past the reordered top: ungrouped
+        if (!translations || n >= (balance_depth)) {  // past the reordered top: ungrouped
             out.push_back({i, std::nullopt});
             continue;
         }

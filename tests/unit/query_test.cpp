@@ -217,6 +217,13 @@ TEST_CASE(
     // The words give the weight, the N term only filters (no weight of its own).
     CHECK(names.find("((data AND free AND flow AND with AND trust) FILTER Ndata free flow with "
                      "trust)") != std::string::npos);
+    // Typed words that are a name are matched through its N term too.
+    CHECK(query::build_query("data free flow with trust", a, o).get_description().find("PHRASE") ==
+          std::string::npos);
+    o.name_terms = false;
+    CHECK(query::build_query("data free flow with trust", a, o).get_description().find("PHRASE") !=
+          std::string::npos);
+    o.name_terms = true;
     // An English name's last word in the other number, at half weight, as phrases had it.
     CHECK(names.find("0.5 * ((data AND free AND flow AND with AND trusts) FILTER Ndata free flow "
                      "with trusts)") != std::string::npos);
@@ -246,6 +253,14 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     REQUIRE(built.expansions.size() == 1);
     CHECK(built.expansions[0].from == "data free flow with trust");
     CHECK(built.expansions[0].to.front() == "信頼性のある自由なデータ流通");
+    // A one-letter name (R for Reiwa) is not searched: it matches far more than the name.
+    const query::TermBank reiwa("Reiwa\t令和\tR|Ｒ\tdates\n", a);
+    o.term_bank = &reiwa;
+    const std::string era = query::build_query("令和", a, o).get_description();
+    CHECK(era.find("Zreiwa") != std::string::npos);
+    CHECK(era.find("Zr ") == std::string::npos);
+    CHECK(era.find("Zr)") == std::string::npos);
+    o.term_bank = &bank;
     // A word typed in both languages is not marked as an expansion.
     const query::BuiltQuery both = query::build("semiconductor 半導体", a, o);
     CHECK_FALSE(both.expansion_terms.contains("Zsemiconductor"));
