@@ -201,6 +201,29 @@ std::vector<std::string> Analyzer::same_stem_forms(const Token& token) const {
     return english_->same_stem_forms(token.term);
 }
 
+bool is_noun_pair(const Token& a, const Token& b) {
+    const auto nounish = [](const Token& t) {
+        return t.kind == TokenKind::Noun || t.kind == TokenKind::Word;
+    };
+    return nounish(a) && nounish(b) && (a.kind == TokenKind::Noun || b.kind == TokenKind::Noun) &&
+           b.position > a.position && b.position - a.position <= 2;
+}
+
+std::vector<std::string> noun_pairs(const std::vector<Token>& tokens) {
+    std::vector<std::string> out;
+    const Token* previous = nullptr;
+    for (const Token& t : tokens) {
+        if (t.kind == TokenKind::Stop) {
+            continue;
+        }
+        if (previous != nullptr && is_noun_pair(*previous, t)) {
+            out.push_back(previous->term + " " + t.term);
+        }
+        previous = &t;
+    }
+    return out;
+}
+
 std::vector<Compound> compounds(const std::vector<Token>& tokens) {
     std::vector<Compound> out;
     std::size_t i = 0;

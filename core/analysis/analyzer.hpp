@@ -72,6 +72,15 @@ struct Compound {
 /// The compounds among `tokens` (an analyze() result), single nouns included.
 [[nodiscard]] std::vector<Compound> compounds(const std::vector<Token>& tokens);
 
+/// Whether two indexed tokens that follow each other (stop tokens aside) form a noun pair:
+/// both nouns or Latin words, at least one a noun, at most one stop token between them
+/// (個人|データ, データ|第三者 across の). The index holds a P term for each noun pair, so a
+/// Japanese phrase need check positions only in documents holding all its pairs.
+[[nodiscard]] bool is_noun_pair(const Token& a, const Token& b);
+
+/// "a b" for each noun pair of consecutive indexed tokens of `tokens` (stop tokens skipped).
+[[nodiscard]] std::vector<std::string> noun_pairs(const std::vector<Token>& tokens);
+
 /// Character bigrams of the katakana stretches of `text`, spelling folded.
 [[nodiscard]] std::vector<std::string> japanese_bigrams(std::string_view text);
 

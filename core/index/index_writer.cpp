@@ -188,6 +188,15 @@ std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::
     return out;
 }
 
+/// The P term of each noun pair (wdf 0: document lengths and BM25 stay as without them).
+void add_pair_terms(const std::vector<analysis::Token>& tokens, Xapian::Document& xdoc) {
+    for (const std::string& pair : analysis::noun_pairs(tokens)) {
+        if (std::string term = schema::pair_term(pair); !term.empty()) {
+            xdoc.add_term(term, 0);
+        }
+    }
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
@@ -255,6 +264,7 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
         xdoc.add_term(with_prefix(schema::prefix_compound, c.key), schema::title_wdf);
     }
     names.add_terms(title, xdoc);
+    add_pair_terms(title, xdoc);
     const auto first_body_position =
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
     // The body is stored as written and analyzed in its NFKC form, a piece at a time, so a
@@ -278,6 +288,7 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
             xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
         }
         names.add_terms(body, xdoc);
+        add_pair_terms(body, xdoc);
         suggestion_data.add(body);
         if (!body.empty()) {
             position = body.back().position + 1;

@@ -654,7 +654,23 @@ class Builder {
         }
         const Xapian::termcount window =
             tokens.back()->position - tokens.front()->position + 1 + slack;
-        const Xapian::Query exact(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+        Xapian::Query exact(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+        // A Japanese phrase's noun pairs (P terms) come first: Xapian then checks positions
+        // only in documents holding all of them, not in every one holding its frequent words.
+        std::vector<Xapian::Query> pairs;
+        for (std::size_t i = 0; n.field.empty() && i + 1 < tokens.size(); ++i) {
+            if (analysis::is_noun_pair(*tokens[i], *tokens[i + 1])) {
+                if (std::string pair =
+                        schema::pair_term(tokens[i]->term + " " + tokens[i + 1]->term);
+                    !pair.empty()) {
+                    pairs.emplace_back(std::move(pair));
+                }
+            }
+        }
+        if (!pairs.empty()) {
+            exact = Xapian::Query(Xapian::Query::OP_FILTER, exact,
+                                  Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+        }
         // The last word of an English phrase (the head of a noun phrase) may also be in the
         // other number: "submarine cable" finds "submarine cables" too, ranked at half weight
         // so exact matches keep their order. (Widening every word inside one phrase instead

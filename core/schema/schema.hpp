@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "10";
+inline constexpr std::string_view schema_version = "11";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)
@@ -27,6 +27,11 @@ inline constexpr std::string_view prefix_topic = "K";     ///< boolean: one per 
 /// A term-bank name of several words where the text has it: N + its words' terms joined by
 /// spaces ("Ndata free flow with trust"), no positions (query/name_terms.hpp).
 inline constexpr std::string_view prefix_name = "N";
+/// A noun pair (analysis::is_noun_pair): P + the two terms joined by a space ("P個人 データ"),
+/// wdf 0, no positions: Japanese phrases check positions only where all their pairs are.
+inline constexpr std::string_view prefix_pair = "P";
+/// The P term of a pair key, or "" when it would pass Xapian's term length limit.
+[[nodiscard]] std::string pair_term(std::string_view pair);
 // Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
 
 /// Value slots; each holds a string.

@@ -81,6 +81,12 @@ std::string encode_record(const document::Document& doc) {
     return out;
 }
 
+std::string pair_term(std::string_view pair) {
+    constexpr std::size_t max_xapian_term = 245;
+    std::string term = std::string(prefix_pair) + std::string(pair);
+    return term.size() <= max_xapian_term ? term : std::string();
+}
+
 std::string id_term(std::string_view path) {
     std::string term(prefix_id);
     if (prefix_id.size() + path.size() <= 240) {

@@ -116,6 +116,23 @@ TEST_CASE("compounds: adjacent nouns and glued Latin words, single nouns include
     CHECK(keys("データ/フリー") == "データ フリー");
 }
 
+TEST_CASE("noun pairs: a table of examples", "[analysis]") {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
+        {"個人データの第三者提供", {"個人 データ", "データ 第三者", "第三者 提供"}},  // across の
+        {"個人データとの第三者提供", {"個人 データ", "第三者 提供"}},  // two stop tokens: no pair
+        {"ＡＩ推進法を施行した", {"ai 推進", "推進 法", "法 施行"}},  // Latin words pair with nouns
+        {"data free flow", {}},  // English words alone: no pairs
+        {"行政機関等匿名加工情報", {"行政 機関", "機関 等", "等 匿名", "匿名 加工", "加工 情報"}},
+        {"推進する", {}},  // a verb pairs with nothing
+        {"", {}},
+    };
+    for (const auto& [text, expected] : rows) {
+        INFO(text);
+        CHECK(analysis::noun_pairs(
+                  test::test_analyzer().analyze(analysis::Analyzer::prepare(text))) == expected);
+    }
+}
+
 TEST_CASE("user dictionary: policy names from the glossary with their parts", "[analysis]") {
     const analysis::MecabTagger system{std::string(analysis::default_mecab_dicdir)};
     const auto entries = [&](const std::vector<std::string>& terms) {
