@@ -224,6 +224,15 @@ TEST_CASE(
     CHECK(query::build_query("data free flow with trust", a, o).get_description().find("PHRASE") !=
           std::string::npos);
     o.name_terms = true;
+    // Two names of one entry typed together: each other name is searched once.
+    const std::string both =
+        query::build_query("DFFT 信頼性のある自由なデータ流通", a, o).get_description();
+    std::size_t times = 0;
+    for (std::size_t at = both.find("FILTER Ndata free flow with trust)"); at != std::string::npos;
+         at = both.find("FILTER Ndata free flow with trust)", at + 1)) {
+        ++times;
+    }
+    CHECK(times == 1);
     // An English name's last word in the other number, at half weight, as phrases had it.
     CHECK(names.find("0.5 * ((data AND free AND flow AND with AND trusts) FILTER Ndata free flow "
                      "with trusts)") != std::string::npos);
