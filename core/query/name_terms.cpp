@@ -42,9 +42,9 @@ std::string name_term(std::string_view key) {
     return term.size() <= max_xapian_term ? term : std::string();
 }
 
-std::string names_fingerprint(const std::vector<std::string>& keys) {
+std::string names_fingerprint(const std::vector<std::string_view>& keys) {
     std::vector<std::string_view> names;
-    for (const std::string& key : keys) {
+    for (const std::string_view key : keys) {
         if (key.find(' ') != std::string::npos && !name_term(key).empty()) {
             names.push_back(key);
         }
@@ -60,9 +60,13 @@ std::string names_fingerprint(const std::vector<std::string>& keys) {
 }
 
 NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer)
+    : NameFinder(std::vector<std::string_view>(keys.begin(), keys.end()), analyzer) {}
+
+NameFinder::NameFinder(const std::vector<std::string_view>& keys,
+                       const analysis::Analyzer& analyzer)
     : fingerprint_(names_fingerprint(keys)) {
     std::set<std::string> all;  // with the other-number forms
-    for (const std::string& key : keys) {
+    for (const std::string_view key : keys) {
         std::vector<std::string> words = words_of(key);
         if (words.size() < 2 || name_term(key).empty()) {
             continue;

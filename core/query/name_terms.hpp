@@ -36,7 +36,7 @@ inline constexpr std::uint32_t max_name_gap = 1;
 
 /// What NameFinder(keys).fingerprint() is, computed without building the finder (a search
 /// checks it at start-up): a hash of the rule and of the distinct keys of two or more words.
-[[nodiscard]] std::string names_fingerprint(const std::vector<std::string>& keys);
+[[nodiscard]] std::string names_fingerprint(const std::vector<std::string_view>& keys);
 
 /// Finds the term bank's names of two or more words in a document's tokens.
 class NameFinder {
@@ -45,6 +45,7 @@ class NameFinder {
     /// The names to find: keys of two or more words. An English name is also found with
     /// its last word in the other number (submarine cable, submarine cables), as the query
     /// builder's phrases did.
+    NameFinder(const std::vector<std::string_view>& keys, const analysis::Analyzer& analyzer);
     NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer);
     /// The names of `bank`.
     [[nodiscard]] static NameFinder of(const TermBank& bank, const analysis::Analyzer& analyzer);

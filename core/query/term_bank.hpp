@@ -3,10 +3,12 @@
 // for cross-language and acronym expansion of queries.
 #pragma once
 
-#include <map>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace seisaku::analysis {
@@ -14,11 +16,6 @@ class Analyzer;
 }
 
 namespace seisaku::query {
-
-/// One row: an English name, a Japanese name, acronyms and other spellings.
-struct TermEntry {
-    std::vector<std::string> names;  ///< English first, then Japanese, then the variants
-};
 
 /// Names whose matching key is already known (name → key).
 using KnownKeys = std::unordered_map<std::string_view, std::string_view>;
@@ -55,17 +52,23 @@ class TermBank {
     [[nodiscard]] std::vector<std::string> other_names(const std::string& key) const;
 
     /// Whether some name has this matching key.
-    [[nodiscard]] bool has_key(const std::string& key) const { return index_.contains(key); }
+    [[nodiscard]] bool has_key(std::string_view key) const;
 
     /// The matching key of every name, in file order (empty keys left out).
-    [[nodiscard]] std::vector<std::string> keys() const;
+    [[nodiscard]] std::vector<std::string_view> keys() const;
 
-    [[nodiscard]] std::size_t size() const noexcept { return entries_.size(); }
+    [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
 
   private:
-    std::vector<TermEntry> entries_;
-    std::vector<std::vector<std::string>> keys_;             ///< per entry, per name
-    std::map<std::string, std::vector<std::size_t>> index_;  ///< key -> entries
+    /// The text the views below point into when it is not the built-in one (shared, so a
+    /// copy of the bank stays valid), and the keys computed at construction.
+    std::shared_ptr<const std::string> text_;
+    std::shared_ptr<std::deque<std::string>> made_keys_;
+    /// Per row: its names (English first, then Japanese, then the variants) and their keys.
+    std::vector<std::vector<std::string_view>> names_;
+    std::vector<std::vector<std::string_view>> keys_;
+    /// (key, row) for every non-empty key, sorted: rows in file order for one key.
+    std::vector<std::pair<std::string_view, std::size_t>> index_;
 };
 
 }  // namespace seisaku::query

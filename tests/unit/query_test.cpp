@@ -166,8 +166,9 @@ TEST_CASE("term bank: the built-in keys were computed with this analyzer, and ag
 TEST_CASE("name terms: the term bank's names found in text, a table of examples", "[query]") {
     const auto& a = test::test_analyzer();
     const auto key = [&](const char* name) { return query::TermBank::key_of(name, a); };
-    const query::NameFinder names({key("Data Free Flow with Trust"), key("submarine cable"),
-                                   key("個人データの第三者提供"), key("DFFT"), key("EU AI法")},
+    using Keys = std::vector<std::string>;
+    const query::NameFinder names(Keys{key("Data Free Flow with Trust"), key("submarine cable"),
+                                       key("個人データの第三者提供"), key("DFFT"), key("EU AI法")},
                                   a);
     const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
         {"We support Data Free Flow with Trust.", {"Ndata free flow with trust"}},
@@ -189,11 +190,11 @@ TEST_CASE("name terms: the term bank's names found in text, a table of examples"
         CHECK(names.find(a.analyze(analysis::Analyzer::prepare(text))) == expected);
     }
     // The fingerprint names the set of names and the rule, not their order.
-    const query::NameFinder same({key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
-                                  key("submarine cable"), key("Data Free Flow with Trust")},
+    const query::NameFinder same(Keys{key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
+                                      key("submarine cable"), key("Data Free Flow with Trust")},
                                  a);
     CHECK(same.fingerprint() == names.fingerprint());
-    const query::NameFinder fewer({key("submarine cable")}, a);
+    const query::NameFinder fewer(Keys{key("submarine cable")}, a);
     CHECK(fewer.fingerprint() != names.fingerprint());
     CHECK(query::NameFinder().find(a.analyze("submarine cable")).empty());
     // A key too long for a Xapian term has no N term: it stays a phrase.
