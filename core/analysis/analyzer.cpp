@@ -206,7 +206,7 @@ bool is_noun_pair(const Token& a, const Token& b) {
         return t.kind == TokenKind::Noun || t.kind == TokenKind::Word;
     };
     return nounish(a) && nounish(b) && (a.kind == TokenKind::Noun || b.kind == TokenKind::Noun) &&
-           b.position > a.position && b.position - a.position <= 2;
+           b.position == a.position + 1 && (b.begin == a.end || b.joins_previous);
 }
 
 std::vector<std::string> noun_pairs(const std::vector<Token>& tokens) {

@@ -72,13 +72,15 @@ struct Compound {
 /// The compounds among `tokens` (an analyze() result), single nouns included.
 [[nodiscard]] std::vector<Compound> compounds(const std::vector<Token>& tokens);
 
-/// Whether two indexed tokens that follow each other (stop tokens aside) form a noun pair:
-/// both nouns or Latin words, at least one a noun, at most one stop token between them
-/// (個人|データ, データ|第三者 across の). The index holds a P term for each noun pair, so a
-/// Japanese phrase need check positions only in documents holding all its pairs.
+/// Whether two tokens that follow each other form a noun pair: both nouns or Latin words, at
+/// least one a noun, with nothing between them in the text but a middle dot joining katakana
+/// words, as in a compound (個人|データ and 第三者|提供 in 個人データの第三者提供, not across
+/// の: those pairs doubled the P postings, 9% of all postings to 19%, for little). The index
+/// holds a P term for each, so a Japanese phrase need check positions only in documents
+/// holding all its pairs.
 [[nodiscard]] bool is_noun_pair(const Token& a, const Token& b);
 
-/// "a b" for each noun pair of consecutive indexed tokens of `tokens` (stop tokens skipped).
+/// "a b" for each noun pair of consecutive tokens of `tokens`.
 [[nodiscard]] std::vector<std::string> noun_pairs(const std::vector<Token>& tokens);
 
 /// Character bigrams of the katakana stretches of `text`, spelling folded.

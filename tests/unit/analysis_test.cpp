@@ -118,9 +118,10 @@ TEST_CASE("compounds: adjacent nouns and glued Latin words, single nouns include
 
 TEST_CASE("noun pairs: a table of examples", "[analysis]") {
     const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
-        {"個人データの第三者提供", {"個人 データ", "データ 第三者", "第三者 提供"}},  // across の
-        {"個人データとの第三者提供", {"個人 データ", "第三者 提供"}},  // two stop tokens: no pair
-        {"ＡＩ推進法を施行した", {"ai 推進", "推進 法", "法 施行"}},  // Latin words pair with nouns
+        {"個人データの第三者提供", {"個人 データ", "第三者 提供"}},  // not across の
+        {"ＡＩ推進法を施行した", {"ai 推進", "推進 法"}},            // a Latin word glued to nouns
+        {"データ・フリー・フロー", {"データ フリー", "フリー フロー"}},  // across a middle dot
+        {"群馬・高崎", {}},      // but not between other words
         {"data free flow", {}},  // English words alone: no pairs
         {"行政機関等匿名加工情報", {"行政 機関", "機関 等", "等 匿名", "匿名 加工", "加工 情報"}},
         {"推進する", {}},  // a verb pairs with nothing
