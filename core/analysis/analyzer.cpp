@@ -209,6 +209,10 @@ bool is_noun_pair(const Token& a, const Token& b) {
            b.position == a.position + 1 && (b.begin == a.end || b.joins_previous);
 }
 
+std::string noun_pair_key(const Token& a, const Token& b) {
+    return a.term + " " + b.term;
+}
+
 std::vector<std::string> noun_pairs(const std::vector<Token>& tokens) {
     std::vector<std::string> out;
     const Token* previous = nullptr;
@@ -217,7 +221,7 @@ std::vector<std::string> noun_pairs(const std::vector<Token>& tokens) {
             continue;
         }
         if (previous != nullptr && is_noun_pair(*previous, t)) {
-            out.push_back(previous->term + " " + t.term);
+            out.push_back(noun_pair_key(*previous, t));
         }
         previous = &t;
     }

@@ -80,7 +80,10 @@ struct Compound {
 /// holding all its pairs.
 [[nodiscard]] bool is_noun_pair(const Token& a, const Token& b);
 
-/// "a b" for each noun pair of consecutive tokens of `tokens`.
+/// The key of a noun pair, as its P term holds it: "a b".
+[[nodiscard]] std::string noun_pair_key(const Token& a, const Token& b);
+
+/// noun_pair_key() of each noun pair of consecutive tokens of `tokens`.
 [[nodiscard]] std::vector<std::string> noun_pairs(const std::vector<Token>& tokens);
 
 /// Character bigrams of the katakana stretches of `text`, spelling folded.

@@ -37,9 +37,7 @@ std::string joined(const std::vector<std::string>& words) {
 }  // namespace
 
 std::string name_term(std::string_view key) {
-    constexpr std::size_t max_xapian_term = 245;
-    std::string term = std::string(schema::prefix_name) + std::string(key);
-    return term.size() <= max_xapian_term ? term : std::string();
+    return schema::bounded_term(schema::prefix_name, key);
 }
 
 std::string names_fingerprint(const std::vector<std::string_view>& keys) {

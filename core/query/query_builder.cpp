@@ -667,7 +667,7 @@ class Builder {
         for (std::size_t i = 0; n.field.empty() && i + 1 < tokens.size(); ++i) {
             if (analysis::is_noun_pair(*tokens[i], *tokens[i + 1])) {
                 if (std::string pair =
-                        schema::pair_term(tokens[i]->term + " " + tokens[i + 1]->term);
+                        schema::pair_term(analysis::noun_pair_key(*tokens[i], *tokens[i + 1]));
                     !pair.empty()) {
                     pairs.emplace_back(std::move(pair));
                 }
@@ -703,15 +703,21 @@ class Builder {
                 Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, inflected, 0.5)};
     }
 
+    /// The matching key of a run of tokens (TermBank::key_of): their terms joined by spaces.
+    static std::string key_of(const std::vector<const Token*>& tokens) {
+        std::string key;
+        for (const Token* t : tokens) {
+            key += (key.empty() ? "" : " ") + t->term;
+        }
+        return key;
+    }
+
     /// A term-bank name of several words, matched by its N term (the indexer found the
     /// name there) and weighted as its phrase was, by its words: Xapian weighs a phrase as
     /// the AND of its terms. As in phrase_of(), the last word may be in the other number, at
     /// half weight. The N term is rare, so the AND costs a few skips, not a phrase check.
     Xapian::Query name_of(const std::vector<const Token*>& tokens) const {
-        std::string key;
-        for (const Token* t : tokens) {
-            key += (key.empty() ? "" : " ") + t->term;
-        }
+        const std::string key = key_of(tokens);
         const auto matched_as_phrase = [&](const std::string& last, const std::string& n_term) {
             std::vector<Xapian::Query> words;
             for (const Token* t : tokens) {
@@ -750,11 +756,7 @@ class Builder {
                            Xapian::termcount slack = 0) const {
         if (tokens.size() > 1 && n.field.empty() && options_.name_terms &&
             options_.term_bank != nullptr) {
-            std::string key;
-            for (const Token* t : tokens) {
-                key += (key.empty() ? "" : " ") + t->term;
-            }
-            if (options_.term_bank->has_key(key)) {
+            if (options_.term_bank->has_key(key_of(tokens))) {
                 return name_of(tokens);
             }
         }

@@ -32,6 +32,12 @@ inline constexpr std::string_view prefix_name = "N";
 inline constexpr std::string_view prefix_pair = "P";
 /// The P term of a pair key, or "" when it would pass Xapian's term length limit.
 [[nodiscard]] std::string pair_term(std::string_view pair);
+
+/// Xapian's limit on a term's length in bytes.
+inline constexpr std::size_t max_xapian_term_bytes = 245;
+/// `prefix` + `body`, or "" when that would pass max_xapian_term_bytes (N and P terms: a
+/// name or pair too long for one term is not indexed, and searched another way).
+[[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view body);
 // Unprefixed terms: body and title words (NFKC_Casefold), with positions, for phrases.
 
 /// Value slots; each holds a string.

@@ -81,10 +81,15 @@ std::string encode_record(const document::Document& doc) {
     return out;
 }
 
+std::string bounded_term(std::string_view prefix, std::string_view body) {
+    if (prefix.size() + body.size() > max_xapian_term_bytes) {
+        return {};
+    }
+    return std::string(prefix) + std::string(body);
+}
+
 std::string pair_term(std::string_view pair) {
-    constexpr std::size_t max_xapian_term = 245;
-    std::string term = std::string(prefix_pair) + std::string(pair);
-    return term.size() <= max_xapian_term ? term : std::string();
+    return bounded_term(prefix_pair, pair);
 }
 
 std::string id_term(std::string_view path) {

@@ -32,6 +32,12 @@ struct Searcher::Impl {
     /// The index has N terms for term_bank's names (QueryOptions::name_terms).
     bool name_terms = false;
 
+    /// Expansion through this term bank (or none), with N terms when the index has them.
+    void use_term_bank(query::QueryOptions& options, bool expand) const {
+        options.term_bank = expand ? &term_bank : nullptr;
+        options.name_terms = name_terms;
+    }
+
     void check_name_terms() {
         name_terms = db.get_metadata(std::string(schema::meta_names)) ==
                      query::names_fingerprint(term_bank.keys());
@@ -415,8 +421,7 @@ Xapian::Query Searcher::like_query(const std::string& path, std::string& id) con
     // in the other language on the same subject come too.
     const document::Document doc = schema::decode_record(impl_->db.get_document(docid).get_data());
     query::QueryOptions options;
-    options.term_bank = &impl_->term_bank;
-    options.name_terms = impl_->name_terms;
+    impl_->use_term_bank(options, true);
     Xapian::Query q(Xapian::Query::OP_OR, words.begin(), words.end());
     try {
         q = Xapian::Query(Xapian::Query::OP_OR, q,
@@ -430,8 +435,7 @@ Xapian::Query Searcher::like_query(const std::string& path, std::string& id) con
 std::optional<std::string> Searcher::suggestion(const SearchRequest& request,
                                                 std::size_t word_matches) {
     query::QueryOptions options = request.query_options;
-    options.term_bank = request.expand ? &impl_->term_bank : nullptr;
-    options.name_terms = impl_->name_terms;
+    impl_->use_term_bank(options, request.expand);
     options.bigram_weight = 0;
     const MatchCounter count = [&](const std::string& text) -> Xapian::doccount {
         Xapian::Query q;
@@ -478,8 +482,7 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             query = like_query(request.like, like_id);
         } else {
             query::QueryOptions options = request.query_options;
-            options.term_bank = request.expand ? &impl_->term_bank : nullptr;
-            options.name_terms = impl_->name_terms;
+            impl_->use_term_bank(options, request.expand);
             options.bigram_weight = bigram_weight;
             options.wildcard_words = [this](const std::string& prefix) {
                 return wildcard_words(prefix);

@@ -121,10 +121,7 @@ std::string full_width(std::string_view needle) {
         if (u <= 0x20 || u >= 0x7F) {
             return {};
         }
-        const unsigned cp = 0xFF01 + (u - 0x21);
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        text::append_code_point(out, static_cast<char32_t>(0xFF01 + (u - 0x21)));
     }
     return out;
 }

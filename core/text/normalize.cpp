@@ -10,18 +10,10 @@
 #include <functional>
 
 #include "error.hpp"
+#include "text/utf8.hpp"
 
 namespace seisaku::text {
 namespace {
-
-bool is_ascii(std::string_view s) noexcept {
-    for (const char c : s) {
-        if (static_cast<unsigned char>(c) >= 0x80) {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::string apply(const icu::Normalizer2& normalizer, std::string_view s) {
     std::string out;

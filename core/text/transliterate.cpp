@@ -49,11 +49,6 @@ const icu::Transliterator& instance(Id id) {
     return *made;
 }
 
-bool is_ascii(std::string_view s) noexcept {
-    return std::all_of(s.begin(), s.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 std::string apply(Id id, std::string_view valid_utf8) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(valid_utf8.data(), static_cast<int32_t>(valid_utf8.size())));

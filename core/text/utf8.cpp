@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "text/utf8.hpp"
 
+#include <algorithm>
+
 namespace seisaku::text {
 namespace {
 
@@ -131,6 +133,11 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) noexcept {
         cp = (cp << 6U) | (static_cast<unsigned char>(s[pos]) & 0x3FU);
     }
     return cp;
+}
+
+bool is_ascii(std::string_view s) noexcept {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 void append_code_point(std::string& out, char32_t cp) {

@@ -28,6 +28,9 @@ struct RepairStats {
 /// Decodes the code point at `pos` of valid UTF-8 and advances `pos`; precondition: valid.
 [[nodiscard]] char32_t next_code_point(std::string_view valid, std::size_t& pos) noexcept;
 
+/// True when every byte is ASCII (below 0x80).
+[[nodiscard]] bool is_ascii(std::string_view s) noexcept;
+
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_code_point(std::string& out, char32_t cp);
 

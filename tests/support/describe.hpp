@@ -8,6 +8,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/token.hpp"
+#include "index/index_run.hpp"
 
 namespace seisaku::test {
 
@@ -64,6 +65,19 @@ class TempCorpus {
 
   private:
     TempDir tmp_;
+};
+
+/// A folder "docs" and its index "db" in a fresh temporary folder: run() indexes docs with
+/// `options` and keeps the file events.
+struct IndexedFolder {
+    TempDir tmp;
+    std::filesystem::path docs = std::filesystem::path(tmp.path()) / "docs";
+    std::string db = tmp.path() + "/db";
+    index::IndexRunOptions options;
+    std::vector<index::FileEvent> events;
+
+    IndexedFolder();
+    index::IndexSummary run();
 };
 
 /// The bundled corpus (corpus/en and corpus/ja), indexed once per test run.

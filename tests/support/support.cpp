@@ -66,6 +66,16 @@ std::string TempCorpus::index() const {
     return o.db;
 }
 
+IndexedFolder::IndexedFolder() {
+    options.db = db;
+    options.paths = {docs};
+}
+
+index::IndexSummary IndexedFolder::run() {
+    events.clear();
+    return index::run_index(options, [&](const index::FileEvent& e) { events.push_back(e); });
+}
+
 const std::string& corpus_db() {
     static const TempDir dir;
     static const std::string db = [] {

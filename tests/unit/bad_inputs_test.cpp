@@ -24,24 +24,9 @@ namespace {
 
 using test::write_file;
 
-/// docs/ and db/ in a temporary folder; run() indexes docs/ and keeps the events.
-struct Run {
-    test::TempDir tmp;
-    fs::path docs = fs::path(tmp.path()) / "docs";
-    std::string db = tmp.path() + "/db";
-    std::vector<index::FileEvent> events;
-    index::IndexRunOptions options;
-
-    Run() {
-        options.db = db;
-        options.paths = {docs};
-        options.jobs = 1;
-    }
-
-    index::IndexSummary run() {
-        events.clear();
-        return index::run_index(options, [&](const index::FileEvent& e) { events.push_back(e); });
-    }
+/// An indexed folder (one job), with what these tests ask of it.
+struct Run : test::IndexedFolder {
+    Run() { options.jobs = 1; }
 
     [[nodiscard]] std::size_t hits(const std::string& query) const {
         search::Searcher s(db, test::test_analyzer());

@@ -28,28 +28,20 @@ namespace {
 
 using test::write_file;
 
-/// A folder "docs" and its index "db" in a temporary folder; run() indexes docs.
-struct Incremental {
-    test::TempDir tmp;
-    fs::path docs = fs::path(tmp.path()) / "docs";
-    std::string db = tmp.path() + "/db";
-    std::vector<index::FileEvent> events;
+/// An indexed folder whose runs set the incremental options (files over 1,000 bytes skipped).
+struct Incremental : test::IndexedFolder {
     index::CompactPolicy compact = index::CompactPolicy::Auto;
 
     index::IndexSummary run(bool keep_deleted = false, unsigned commit_every = 1000,
                             const std::atomic<int>* stop = nullptr,
                             std::function<void(const index::Progress&)> on_progress = {}) {
-        index::IndexRunOptions o;
-        o.db = db;
-        o.paths = {docs};
-        o.max_size = 1000;
-        o.keep_deleted = keep_deleted;
-        o.commit_every = commit_every;
-        o.stop = stop;
-        o.on_progress = std::move(on_progress);
-        o.compact = compact;
-        events.clear();
-        return index::run_index(o, [&](const index::FileEvent& e) { events.push_back(e); });
+        options.max_size = 1000;
+        options.keep_deleted = keep_deleted;
+        options.commit_every = commit_every;
+        options.stop = stop;
+        options.on_progress = std::move(on_progress);
+        options.compact = compact;
+        return IndexedFolder::run();
     }
 
     [[nodiscard]] Xapian::rev revision() const { return Xapian::Database(db).get_revision(); }
