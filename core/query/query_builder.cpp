@@ -679,9 +679,25 @@ class Builder {
             exact = Xapian::Query(Xapian::Query::OP_FILTER,
                                   Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
                                   pairs.front());
-        } else if (!pairs.empty()) {
+        } else if (slack == 0 && !pairs.empty()) {
             exact = Xapian::Query(Xapian::Query::OP_FILTER, exact,
                                   Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
+        } else if (pairs.size() >= 2) {
+            // A compound's phrase may have one particle between two of its words
+            // (利用目的の特定 for 利用目的特定), which parts one pair: all pairs but one.
+            std::vector<Xapian::Query> all_but_one;
+            for (std::size_t skip = 0; skip < pairs.size(); ++skip) {
+                std::vector<Xapian::Query> rest;
+                for (std::size_t k = 0; k < pairs.size(); ++k) {
+                    if (k != skip) {
+                        rest.push_back(pairs[k]);
+                    }
+                }
+                all_but_one.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+            }
+            exact = Xapian::Query(
+                Xapian::Query::OP_FILTER, exact,
+                Xapian::Query(Xapian::Query::OP_OR, all_but_one.begin(), all_but_one.end()));
         }
         // The last word of an English phrase (the head of a noun phrase) may also be in the
         // other number: "submarine cable" finds "submarine cables" too, ranked at half weight
