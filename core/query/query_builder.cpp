@@ -684,20 +684,18 @@ class Builder {
                                   Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
         } else if (pairs.size() >= 2) {
             // A compound's phrase may have one particle between two of its words
-            // (利用目的の特定 for 利用目的特定), which parts one pair: all pairs but one.
-            std::vector<Xapian::Query> all_but_one;
-            for (std::size_t skip = 0; skip < pairs.size(); ++skip) {
-                std::vector<Xapian::Query> rest;
-                for (std::size_t k = 0; k < pairs.size(); ++k) {
-                    if (k != skip) {
-                        rest.push_back(pairs[k]);
-                    }
-                }
-                all_but_one.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+            // (利用目的の特定 for 利用目的特定), which parts one pair: a match lacks at most
+            // one pair, so it has one of every two. Pairs side by side, each in two ORs,
+            // not "all pairs but one" spelled out: on 50,000 generated documents that took
+            // 行政機関等匿名加工情報 (5 pairs, 20 P posting lists against 8) from 11.1 to
+            // 9.1 ms. The phrase decides; this only spares it documents.
+            std::vector<Xapian::Query> one_of_two;
+            for (std::size_t k = 0; k + 1 < pairs.size(); ++k) {
+                one_of_two.emplace_back(Xapian::Query::OP_OR, pairs[k], pairs[k + 1]);
             }
             exact = Xapian::Query(
                 Xapian::Query::OP_FILTER, exact,
-                Xapian::Query(Xapian::Query::OP_OR, all_but_one.begin(), all_but_one.end()));
+                Xapian::Query(Xapian::Query::OP_AND, one_of_two.begin(), one_of_two.end()));
         }
         // The last word of an English phrase (the head of a noun phrase) may also be in the
         // other number: "submarine cable" finds "submarine cables" too, ranked at half weight
