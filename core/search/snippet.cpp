@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "search/snippet.hpp"
 
+#include <string.h>
+
 #include <algorithm>
 #include <iterator>
 
@@ -87,9 +89,11 @@ constexpr std::size_t whole_body_bytes = 2 * 1024;
 /// were analyzed whole; perf over bench/latency-queries.tsv on 10,000 generated documents put
 /// 50% there with 24 sentences analyzed, and after 8, 20% in normalizing and cutting whole
 /// bodies into sentences. Analyzing 8, 4, 2 or 1 sentences gave in-process p95 12.4, 9.9,
-/// 8.7 and 7.4 ms there; 2 kept as many highlighted snippets as 8.)
+/// 8.7 and 7.4 ms there. On 50,000 documents, 1 sentence against 2: the sum of per-query
+/// best times over bench/latency-queries.tsv 324 → 298 ms, and of 590 hits' snippets 549
+/// unchanged and 411 highlighted against 407.)
 constexpr std::size_t max_windows = 16;
-constexpr std::size_t max_sentences = 2;
+constexpr std::size_t max_sentences = 1;
 /// Sentence ends are looked for this far around an occurrence, within its line.
 constexpr std::size_t sentence_reach = 4096;
 
@@ -211,10 +215,14 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
             const bool word_start = is_alnum(needle.front());
             std::size_t at = 0;
             for (std::size_t n = 0; n < max_windows;) {
-                at = folded.find(needle, at);
-                if (at == std::string::npos) {
+                // memmem, not std::string::find: find stops at every byte equal to the
+                // needle's first, and a Japanese needle's lead byte is in every character.
+                const void* found =
+                    ::memmem(folded.data() + at, folded.size() - at, needle.data(), needle.size());
+                if (found == nullptr) {
                     break;
                 }
+                at = static_cast<std::size_t>(static_cast<const char*>(found) - folded.data());
                 if (!word_start || at == 0 || !is_alnum(folded[at - 1])) {
                     hits.emplace_back(at, number);
                     ++n;
