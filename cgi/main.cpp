@@ -55,8 +55,9 @@ int main() {
     std::string out;
     try {
         // Never destroyed: the process ends after one request, and the kernel takes MeCab's
-        // dictionary back faster than its destructor.
-        static const auto* const analyzer = new seisaku::analysis::Analyzer;
+        // dictionary back faster than its destructor. MeCab loads only for Japanese text.
+        static const auto* const analyzer = new seisaku::analysis::Analyzer(
+            {.mecab_dicdir = {}, .user_dictionary = {}, .load_on_first_use = true});
         out = seisaku::web::serialize(seisaku::web::handle(request, config, *analyzer),
                                       request.method == "HEAD");
     } catch (...) {

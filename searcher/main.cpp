@@ -39,7 +39,8 @@ struct Options {
     std::string until;
     std::string like;
     double time_limit = 2.0;
-    seisaku::analysis::AnalyzerOptions analyzer;
+    seisaku::analysis::AnalyzerOptions analyzer{
+        .mecab_dicdir = {}, .user_dictionary = {}, .load_on_first_use = true};
 };
 
 void setup(CLI::App& app, Options& o) {

@@ -118,7 +118,8 @@ Analyzer::Analyzer(const AnalyzerOptions& options)
           options.user_dictionary == "none"
               ? std::string()
               : (options.user_dictionary.empty() ? default_user_dictionary()
-                                                 : options.user_dictionary))),
+                                                 : options.user_dictionary),
+          options.load_on_first_use)),
       english_(std::make_unique<EnglishFilter>()) {}
 
 Analyzer::~Analyzer() = default;
@@ -132,6 +133,15 @@ std::string Analyzer::prepare(std::string_view raw) {
 }
 
 std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
+    return analyze_runs(text, first_position, true);
+}
+
+std::vector<Token> Analyzer::latin_words(std::string_view text) const {
+    return analyze_runs(text, 0, false);
+}
+
+std::vector<Token> Analyzer::analyze_runs(std::string_view text, std::uint32_t first_position,
+                                          bool japanese) const {
     std::vector<Token> tokens;
     std::uint32_t position = first_position;
     for (const text::ScriptRun& run : text::script_runs(text)) {
@@ -155,6 +165,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_
                 tokens.push_back(std::move(t));
             }
             ++position;
+            continue;
+        }
+        if (!japanese) {
             continue;
         }
         // Japanese: MeCab on chunks cut at code-point boundaries.

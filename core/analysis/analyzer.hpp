@@ -23,6 +23,10 @@ struct AnalyzerOptions {
     /// seisaku's compiled user dictionary of policy terms; empty: the one this build made
     /// (default_user_dictionary()), "none": no user dictionary.
     std::string user_dictionary;
+    /// Load MeCab's dictionaries when the first Japanese text comes, not in the constructor
+    /// (which still checks that the files are there): a one-shot search whose query and
+    /// snippets hold no Japanese then never maps them. seisaku-search and seisaku.cgi.
+    bool load_on_first_use = false;
 };
 
 /// Where this build wrote the user dictionary made from corpus/glossary.tsv.
@@ -46,6 +50,11 @@ class Analyzer {
     [[nodiscard]] std::vector<Token> analyze(std::string_view text,
                                              std::uint32_t first_position = 0) const;
 
+    /// The English-path tokens of analyze() alone (Latin letters and digits, whatever script
+    /// surrounds them; positions not counted), with no call to MeCab: what snippets need of
+    /// a text to highlight its words (Japanese terms are found there as written).
+    [[nodiscard]] std::vector<Token> latin_words(std::string_view text) const;
+
     /// Forms of an English-path token's term that share its stem (cable → cable, cables),
     /// the term first; other tokens give just their term.
     [[nodiscard]] std::vector<std::string> same_stem_forms(const Token& token) const;
@@ -54,6 +63,9 @@ class Analyzer {
     [[nodiscard]] const std::string& dictionary_name() const noexcept;
 
   private:
+    std::vector<Token> analyze_runs(std::string_view text, std::uint32_t first_position,
+                                    bool japanese) const;
+
     std::unique_ptr<MecabTagger> mecab_;
     std::unique_ptr<EnglishFilter> english_;
 };

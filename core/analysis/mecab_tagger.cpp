@@ -84,6 +84,9 @@ bool iequals(std::string_view a, std::string_view b) {
 }  // namespace
 
 struct MecabTagger::Impl {
+    std::string args;  ///< for MeCab::createModel
+    std::string who;   ///< the start of a load error: which dictionary
+    std::once_flag loaded;
     std::unique_ptr<MeCab::Model> model;
     std::unique_ptr<MeCab::Tagger> tagger;
     /// Lattices between parses: a new one per parse allocated and freed MeCab's node pools
@@ -109,7 +112,8 @@ struct MecabTagger::Impl {
     }
 };
 
-MecabTagger::MecabTagger(const std::string& dicdir, const std::string& user_dictionary)
+MecabTagger::MecabTagger(const std::string& dicdir, const std::string& user_dictionary,
+                         bool on_first_use)
     : impl_(std::make_unique<Impl>()) {
     std::string who = "japanese analyzer: cannot load MeCab dictionary \"" + dicdir + "\": ";
     // MeCab calls exit() on some dictionary errors, so check what we can before loading.
@@ -132,32 +136,50 @@ MecabTagger::MecabTagger(const std::string& dicdir, const std::string& user_dict
         }
         args += " -u " + user_dictionary;
     }
-    impl_->model.reset(MeCab::createModel(args.c_str()));
-    if (!impl_->model) {
-        throw SetupError(who + MeCab::getLastError());
-    }
-    const MeCab::DictionaryInfo* info = impl_->model->dictionary_info();
-    if (info == nullptr || info->charset == nullptr || !iequals(info->charset, "utf-8")) {
-        throw SetupError(who + "dictionary is not UTF-8 (charset " +
-                         (info != nullptr && info->charset != nullptr ? info->charset : "?") + ")");
-    }
-    impl_->tagger.reset(impl_->model->createTagger());
-    if (!impl_->tagger) {
-        throw SetupError(who + MeCab::getLastError());
-    }
+    impl_->args = std::move(args);
+    impl_->who = std::move(who);
     const auto canonical = std::filesystem::weakly_canonical(dicdir, ec);
     name_ = (ec ? std::filesystem::path(dicdir) : canonical).filename().string();
     if (!user_dictionary.empty()) {
         name_ += "+policy-" + content_hash(user_dictionary);
     }
-    if (parse("日本語").empty()) {
-        throw SetupError(who + "smoke parse of 日本語 returned nothing");
+    if (!on_first_use) {
+        std::call_once(impl_->loaded, [this] { load(); });
+    }
+}
+
+void MecabTagger::load() const {
+    Impl& m = *impl_;
+    m.model.reset(MeCab::createModel(m.args.c_str()));
+    if (!m.model) {
+        throw SetupError(m.who + MeCab::getLastError());
+    }
+    const MeCab::DictionaryInfo* info = m.model->dictionary_info();
+    if (info == nullptr || info->charset == nullptr || !iequals(info->charset, "utf-8")) {
+        throw SetupError(m.who + "dictionary is not UTF-8 (charset " +
+                         (info != nullptr && info->charset != nullptr ? info->charset : "?") + ")");
+    }
+    m.tagger.reset(m.model->createTagger());
+    if (!m.tagger) {
+        throw SetupError(m.who + MeCab::getLastError());
+    }
+    if (parse_loaded("日本語").empty()) {
+        throw SetupError(m.who + "smoke parse of 日本語 returned nothing");
     }
 }
 
 MecabTagger::~MecabTagger() = default;
 
 std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
+    if (text.empty()) {
+        return {};
+    }
+    // A throw leaves the flag unset: the next parse tries again, and throws again.
+    std::call_once(impl_->loaded, [this] { load(); });
+    return parse_loaded(text);
+}
+
+std::vector<Morpheme> MecabTagger::parse_loaded(std::string_view text) const {
     std::vector<Morpheme> out;
     if (text.empty()) {
         return out;

@@ -32,8 +32,10 @@ class MecabTagger {
   public:
     /// Loads the system dictionary in `dicdir` and, unless `user_dictionary` is empty, that
     /// compiled user dictionary; checks they are UTF-8 and runs one smoke parse.
-    /// Throws SetupError naming the file and MeCab's reason.
-    explicit MecabTagger(const std::string& dicdir, const std::string& user_dictionary = {});
+    /// Throws SetupError naming the file and MeCab's reason. With `on_first_use`, only checks
+    /// that the files are there: the first parse() loads them (and throws what this would).
+    explicit MecabTagger(const std::string& dicdir, const std::string& user_dictionary = {},
+                         bool on_first_use = false);
     ~MecabTagger();
     MecabTagger(const MecabTagger&) = delete;
     MecabTagger& operator=(const MecabTagger&) = delete;
@@ -47,6 +49,9 @@ class MecabTagger {
     [[nodiscard]] const std::string& dictionary_name() const noexcept { return name_; }
 
   private:
+    void load() const;
+    [[nodiscard]] std::vector<Morpheme> parse_loaded(std::string_view text) const;
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::string name_;

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <random>
 
 #include "analysis/analyzer.hpp"
@@ -218,6 +222,36 @@ TEST_CASE("a missing MeCab dictionary is a setup error naming the folder", "[ana
               "sys.dic there (install mecab-ipadic-utf8)");
         CHECK(e.code() == ExitCode::Config);
     }
+}
+
+TEST_CASE("MeCab loaded on first use: English needs none, a broken dictionary fails then",
+          "[analysis]") {
+    // A dictionary folder whose sys.dic is not a dictionary; the other files are Debian's.
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("seisaku-lazy-dic-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    for (const auto& f : std::filesystem::directory_iterator(analysis::default_mecab_dicdir)) {
+        if (f.path().filename() != "sys.dic") {
+            std::filesystem::create_symlink(f.path(), dir / f.path().filename());
+        }
+    }
+    std::ofstream(dir / "sys.dic") << std::string(4096, 'x');
+    analysis::AnalyzerOptions options;
+    options.mecab_dicdir = dir.string();
+    options.user_dictionary = "none";
+    CHECK_THROWS_AS(analysis::Analyzer(options), SetupError);  // loaded at once: fails at once
+    options.load_on_first_use = true;
+    const analysis::Analyzer lazy(options);
+    CHECK(test::describe(lazy.analyze("GDPR fines"), false) == "gdpr@0 fines>fine@1");
+    CHECK(test::describe(lazy.latin_words("AIの安全性"), false) == "ai@0");
+    CHECK_THROWS_AS(lazy.analyze("日本語"), SetupError);
+    CHECK_THROWS_AS(lazy.analyze("日本語"), SetupError);  // every time, not once
+    std::filesystem::remove_all(dir);
+    // The real dictionary, loaded on first use, analyzes as the eager one does.
+    options.mecab_dicdir.clear();
+    const analysis::Analyzer later(options);
+    CHECK(test::describe(later.analyze("個人情報の保護"), false) ==
+          test::describe(test::test_analyzer().analyze("個人情報の保護"), false));
 }
 
 TEST_CASE("long and hostile input: valid terms, no crash", "[analysis]") {

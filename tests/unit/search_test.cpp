@@ -381,6 +381,40 @@ TEST_CASE("snippets show and highlight the text as written, matched in its NFKC 
     CHECK(highlighted(lig) == std::vector<std::string>{"ﬁnal"});
 }
 
+TEST_CASE(
+    "Japanese terms are highlighted as written: longest first, one character beside "
+    "another",
+    "[search]") {
+    const auto& a = test::test_analyzer();
+    struct Row {
+        std::string body;
+        std::set<std::string> terms;
+        std::vector<std::string> highlighted;
+    };
+    const std::vector<Row> rows = {
+        // 個 (from 個情委) inside 個人 gives way to the longer term; 会 counts beside 委員,
+        // not in 会議; the words of a compound side by side are one highlight.
+        {"個人情報保護委員会が会議を開いた。",
+         {"個人", "情報", "Z保護", "委員", "会", "個", "C個人情報保護委員会"},
+         {"個人情報保護委員会"}},
+        // A query of one-character terms only: each counts wherever it stands.
+        {"庁の予算と庁舎。", {"庁"}, {"庁", "庁"}},
+        // The long mark the index drops from a katakana term is highlighted with it.
+        {"サーバーとサーバを更新した。", {"サーバ"}, {"サーバー", "サーバ"}},
+        // Title terms, English words and stems beside Japanese ones; P pairs are no words.
+        {"AIの安全性を評価する。",
+         {"Sai", "Z安全", "性", "評価", "P安全 性"},
+         {"AI", "安全性", "評価"}},
+        // Absent terms: nothing.
+        {"データの流通。", {"半導体"}, {}},
+    };
+    for (const Row& row : rows) {
+        INFO(row.body);
+        const auto s = search::make_snippet(row.body, search::SnippetTerms{row.terms}, a);
+        CHECK(highlighted(s) == row.highlighted);
+    }
+}
+
 TEST_CASE("a query in one language finds the other through the term bank", "[search]") {
     FixtureIndex idx;
     search::Searcher s(idx.db, test::test_analyzer());
