@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // @brief Build tool: the matching key of every name in corpus/glossary.tsv, computed once with
-// the analyzer this build makes (user dictionary included), as the C++ source of
-// TermBank::builtin_keys(). Usage: make_glossary_keys GLOSSARY.tsv OUT.cpp
+// the analyzer this build makes (user dictionary included), and the fingerprint of those
+// names (query::names_fingerprint), as the C++ source of TermBank::builtin_keys() and
+// TermBank::builtin_names_fingerprint(). Usage: make_glossary_keys GLOSSARY.tsv OUT.cpp
 #include <fstream>
 #include <iostream>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/user_dictionary.hpp"
+#include "query/name_terms.hpp"
 
 int main(int argc, char** argv) {
     if (argc != 3) {
@@ -28,11 +30,15 @@ int main(int argc, char** argv) {
         std::ostringstream tsv;
         tsv << in.rdbuf();
         std::set<std::string> seen;
+        std::vector<std::string> keys;
         for (const std::string& name : seisaku::analysis::glossary_names(tsv.str())) {
             if (seen.insert(name).second) {
-                table += name + "\t" + seisaku::analysis::name_key(name, analyzer) + "\n";
+                keys.push_back(seisaku::analysis::name_key(name, analyzer));
+                table += name + "\t" + keys.back() + "\n";
             }
         }
+        const std::string fingerprint = seisaku::query::names_fingerprint(
+            std::vector<std::string_view>(keys.begin(), keys.end()));
         if (table.find(")seisaku_keys\"") != std::string::npos) {
             std::cerr << "make_glossary_keys: the glossary holds the raw-string delimiter\n";
             return 65;
@@ -42,7 +48,9 @@ int main(int argc, char** argv) {
             << "#include \"query/term_bank.hpp\"\n\nnamespace seisaku::query {\n\n"
             << "std::string_view TermBank::builtin_keys() {\n"
             << "    static constexpr std::string_view keys = R\"seisaku_keys(" << table
-            << ")seisaku_keys\";\n    return keys;\n}\n\n}  // namespace seisaku::query\n";
+            << ")seisaku_keys\";\n    return keys;\n}\n\n"
+            << "std::string_view TermBank::builtin_names_fingerprint() {\n    return \""
+            << fingerprint << "\";\n}\n\n}  // namespace seisaku::query\n";
         if (!out.flush()) {
             std::cerr << "make_glossary_keys: cannot write " << argv[2] << "\n";
             return 73;

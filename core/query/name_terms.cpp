@@ -7,13 +7,9 @@
 #include "analysis/analyzer.hpp"
 #include "query/term_bank.hpp"
 #include "schema/schema.hpp"
-#include "text/hash.hpp"
 
 namespace seisaku::query {
 namespace {
-
-/// Bump when the matching rule changes: indexes built with another rule then use phrases.
-constexpr std::string_view name_rule = "names-1";
 
 std::vector<std::string> words_of(std::string_view key) {
     std::vector<std::string> out;
@@ -35,27 +31,6 @@ std::string joined(const std::vector<std::string>& words) {
 }
 
 }  // namespace
-
-std::string name_term(std::string_view key) {
-    return schema::bounded_term(schema::prefix_name, key);
-}
-
-std::string names_fingerprint(const std::vector<std::string_view>& keys) {
-    std::vector<std::string_view> names;
-    for (const std::string_view key : keys) {
-        if (key.find(' ') != std::string::npos && !name_term(key).empty()) {
-            names.push_back(key);
-        }
-    }
-    std::sort(names.begin(), names.end());
-    names.erase(std::unique(names.begin(), names.end()), names.end());
-    std::string described = std::string(name_rule) + "|" + std::string(analysis::analyzer_version);
-    for (const std::string_view name : names) {
-        described += "\n";
-        described += name;
-    }
-    return text::hex64(text::fnv1a64(described)) + "/" + std::to_string(names.size());
-}
 
 NameFinder::NameFinder(const std::vector<std::string>& keys, const analysis::Analyzer& analyzer)
     : NameFinder(std::vector<std::string_view>(keys.begin(), keys.end()), analyzer) {}

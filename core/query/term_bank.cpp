@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "query/name_terms.hpp"
 
 namespace seisaku::query {
 namespace {
@@ -51,7 +52,15 @@ TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
             }
         }
     }
-    return TermBank(builtin_tsv(), analyzer, "built-in glossary", known);
+    TermBank bank(builtin_tsv(), analyzer, "built-in glossary", known);
+    if (bank.names_fingerprint_.empty()) {  // every key from the table: so is its fingerprint
+        bank.names_fingerprint_ = builtin_names_fingerprint();
+    }
+    return bank;
+}
+
+std::string TermBank::names_fingerprint() const {
+    return names_fingerprint_.empty() ? query::names_fingerprint(keys()) : names_fingerprint_;
 }
 
 TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
@@ -93,6 +102,9 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
         keys_.push_back(std::move(keys));
     }
     std::sort(index_.begin(), index_.end());
+    if (known.empty() || !made_keys_->empty()) {
+        names_fingerprint_ = query::names_fingerprint(keys());
+    }
 }
 
 std::vector<std::string> TermBank::other_names(const std::string& key) const {

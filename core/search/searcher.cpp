@@ -39,8 +39,8 @@ struct Searcher::Impl {
     }
 
     void check_name_terms() {
-        name_terms = db.get_metadata(std::string(schema::meta_names)) ==
-                     query::names_fingerprint(term_bank.keys());
+        name_terms =
+            db.get_metadata(std::string(schema::meta_names)) == term_bank.names_fingerprint();
     }
 };
 

@@ -154,13 +154,21 @@ TEST_CASE("term bank: the built-in keys were computed with this analyzer, and ag
         CHECK_FALSE(slow.other_names(key).empty());
         CHECK(fast.other_names(key) == slow.other_names(key));
     }
-    // Another analyzer (no user dictionary) does not take keys computed with this one.
+    // The names' fingerprint from build time is that of the keys.
+    CHECK(fast.names_fingerprint() == query::TermBank::builtin_names_fingerprint());
+    CHECK(fast.names_fingerprint() == query::names_fingerprint(slow.keys()));
+    CHECK(slow.names_fingerprint() == query::names_fingerprint(slow.keys()));
+    // Another analyzer (no user dictionary) does not take keys computed with this one, nor
+    // their fingerprint.
     analysis::AnalyzerOptions plain;
     plain.user_dictionary = "none";
     const analysis::Analyzer other(plain);
-    CHECK(query::TermBank::builtin(other).other_names(query::TermBank::key_of("DFFT", other)) ==
+    const query::TermBank other_bank = query::TermBank::builtin(other);
+    CHECK(other_bank.other_names(query::TermBank::key_of("DFFT", other)) ==
           query::TermBank(query::TermBank::builtin_tsv(), other)
               .other_names(query::TermBank::key_of("DFFT", other)));
+    CHECK(other_bank.names_fingerprint() == query::names_fingerprint(other_bank.keys()));
+    CHECK(other_bank.names_fingerprint() != fast.names_fingerprint());
 }
 
 TEST_CASE("name terms: the term bank's names found in text, a table of examples", "[query]") {
