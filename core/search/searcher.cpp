@@ -141,8 +141,9 @@ std::vector<double> hit_weights(const Xapian::Database& db, const Xapian::MSet& 
 }
 
 /// The order in which to show the first `mset.size()` hits (indexes into the MSet).
-std::vector<Xapian::doccount> result_order(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const std::vector<double>& weights, bool boosted,
+std::vector<Xapian::doccount> result_order(const Xapian::MSet& mset,
+                                           const std::vector<double>& weights,
+                                           const std::vector<std::string>& langs, bool boosted,
                                            bool balance) {
     std::vector<Xapian::doccount> order(mset.size());
     for (Xapian::doccount i = 0; i < order.size(); ++i) {
@@ -162,7 +163,6 @@ std::vector<Xapian::doccount> result_order(const Xapian::Database& db, const Xap
         return order;
     }
     const double floor = weights[order.front()] * balance_ratio;
-    const std::vector<std::string> langs = top_values(db, mset, limit, schema::ValueSlot::Lang);
     std::vector<std::pair<std::size_t, Xapian::doccount>> keyed;  // (rank within language, index)
     std::map<std::string, std::size_t> seen;
     // Only the first balance_depth hits are reordered, whatever the page asked for, so
@@ -186,14 +186,12 @@ struct Entry {
 
 /// Folds a translation (same translation key, other language) into the entry of the first
 /// of the two to appear; the order of entries stays that of `order`.
-std::vector<Entry> group(const Xapian::Database& db, const Xapian::MSet& mset,
-                         const std::vector<Xapian::doccount>& order, bool translations) {
+std::vector<Entry> group(const std::vector<Xapian::doccount>& order,
+                         const std::vector<std::string>& langs,
+                         const std::vector<std::string>& keys) {
     std::vector<Entry> out;
     out.reserve(order.size());
-    const Xapian::doccount depth = translations ? balance_depth : 0;
-    const std::vector<std::string> keys =
-        top_values(db, mset, depth, schema::ValueSlot::TranslationKey);
-    const std::vector<std::string> langs = top_values(db, mset, depth, schema::ValueSlot::Lang);
+    const bool translations = !keys.empty();
     // translation key -> (entry index, language of its head)
     std::map<std::string, std::pair<std::size_t, std::string>> by_key;
     for (std::size_t n = 0; n < order.size(); ++n) {
@@ -580,11 +578,22 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const std::vector<double> weights =
             hit_weights(impl_->db, mset, request.recency && by_relevance);
+        // The top hits' languages (to balance and group) and translation keys (to group),
+        // each slot read once; no keys when no document has one.
+        const bool balance = request.balance_languages && by_relevance;
+        const auto top = std::min<Xapian::doccount>(mset.size(), balance_depth);
+        const std::vector<std::string> langs =
+            balance || request.group_translations
+                ? top_values(impl_->db, mset, top, schema::ValueSlot::Lang)
+                : std::vector<std::string>{};
+        const auto key_slot = schema::slot(schema::ValueSlot::TranslationKey);
+        const std::vector<std::string> keys =
+            request.group_translations && impl_->db.get_value_freq(key_slot) > 0
+                ? top_values(impl_->db, mset, top, schema::ValueSlot::TranslationKey)
+                : std::vector<std::string>{};
         const std::vector<Entry> entries =
-            group(impl_->db, mset,
-                  result_order(impl_->db, mset, weights, request.recency && by_relevance,
-                               request.balance_languages && by_relevance),
-                  request.group_translations);
+            group(result_order(mset, weights, langs, request.recency && by_relevance, balance),
+                  langs, keys);
         SearchResults results;
         results.query = request.query;
         results.offset = request.offset;

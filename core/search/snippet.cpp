@@ -210,7 +210,17 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
     const std::string folded = fold_ascii_case(body);
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, which needle)
     const std::vector<std::vector<std::string>> needles = needles_of(terms);
+    // Terms with the same letters (個人 and Z個人, dfft and Sdfft) are searched once, each
+    // still counted as its own.
+    std::vector<std::vector<std::size_t>> same(needles.size());
     for (std::size_t number = 0; number < needles.size(); ++number) {
+        const auto first = std::find(needles.begin(), needles.end(), needles[number]);
+        same[static_cast<std::size_t>(first - needles.begin())].push_back(number);
+    }
+    for (std::size_t number = 0; number < needles.size(); ++number) {
+        if (same[number].empty()) {
+            continue;  // searched with an earlier term's letters
+        }
         for (const std::string& needle : needles[number]) {
             // Latin letters count at the start of a word only ("ai" is not in "said").
             const bool word_start = is_alnum(needle.front());
@@ -225,7 +235,9 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
                 }
                 at = static_cast<std::size_t>(static_cast<const char*>(found) - folded.data());
                 if (!word_start || at == 0 || !is_alnum(folded[at - 1])) {
-                    hits.emplace_back(at, number);
+                    for (const std::size_t alias : same[number]) {
+                        hits.emplace_back(at, alias);
+                    }
                     ++n;
                 }
                 at += needle.size();
