@@ -17,9 +17,9 @@ import sys
 import tempfile
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -32,11 +32,25 @@ def check(condition, what):
         failures.append(what)
 
 
+def replaced(page):
+    """Whether `page` (the old <html>) is gone. Chromium may answer a question about a node
+    of a page being replaced with "Node ... does not belong to the document" instead of a
+    stale element: either way the old page is gone (staleness_of let that error through
+    once the page came back fast)."""
+    def gone(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:  # StaleElementReferenceException is one
+            return True
+    return gone
+
+
 def follow(driver, element):
     """Clicks a link or button and waits until the next page has replaced this one."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(replaced(page))
     WebDriverWait(driver, 20).until(
         lambda d: d.execute_script("return document.readyState") == "complete")
 
