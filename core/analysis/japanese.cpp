@@ -47,12 +47,7 @@ std::string japanese_spelling(std::string_view folded) {
             if (folded.substr(pos).starts_with(from)) {
                 out += to;
                 pos += from.size();
-                std::size_t last = to.size();  // the replacement's last code point decides
-                while (last > 0 && (static_cast<unsigned char>(to[last - 1]) & 0xC0U) == 0x80U) {
-                    --last;
-                }
-                std::size_t at = last - 1;
-                previous = text::next_code_point(to, at);
+                previous = text::last_code_point(to);  // the replacement's last decides
                 replaced = true;
                 break;
             }

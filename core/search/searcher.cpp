@@ -99,12 +99,13 @@ std::vector<std::string> top_values(const Xapian::Database& db, const Xapian::MS
     std::sort(by_docid.begin(), by_docid.end());
     std::vector<std::string> values(count);
     Xapian::ValueIterator v = db.valuestream_begin(schema::slot(slot));
+    const Xapian::ValueIterator end = db.valuestream_end(schema::slot(slot));
     for (const auto& [docid, i] : by_docid) {
-        if (v == db.valuestream_end(schema::slot(slot))) {
+        if (v == end) {
             break;
         }
         v.skip_to(docid);
-        if (v != db.valuestream_end(schema::slot(slot)) && v.get_docid() == docid) {
+        if (v != end && v.get_docid() == docid) {
             values[i] = *v;
         }
     }
@@ -196,7 +197,7 @@ std::vector<Entry> group(const std::vector<Xapian::doccount>& order,
     std::map<std::string, std::pair<std::size_t, std::string>> by_key;
     for (std::size_t n = 0; n < order.size(); ++n) {
         const Xapian::doccount i = order[n];
-        if (!translations || n >= (balance_depth)) {  // past the reordered top: ungrouped
+        if (!translations || n >= balance_depth) {  // past the reordered top: ungrouped
             out.push_back({i, std::nullopt});
             continue;
         }
@@ -332,21 +333,21 @@ auto on_latest_revision(Xapian::Database& db, const std::string& path, const cha
 }
 
 SnippetTerms snippet_terms(const Xapian::Query& q) {
-    SnippetTerms out;
+    std::set<std::string> out;
     for (auto it = q.get_unique_terms_begin(); it != q.get_unique_terms_end(); ++it) {
         const std::string& term = *it;
         if (!term.starts_with(schema::prefix_name)) {
-            out.terms.insert(term);
+            out.insert(term);
             continue;
         }
         // A name's N term: its words are highlighted.
         for (std::size_t at = schema::prefix_name.size(); at < term.size();) {
             const std::size_t end = std::min(term.find(' ', at), term.size());
-            out.terms.insert(term.substr(at, end - at));
+            out.insert(term.substr(at, end - at));
             at = end + 1;
         }
     }
-    return out;
+    return {std::move(out)};
 }
 
 }  // namespace

@@ -131,12 +131,14 @@ std::string full_width(std::string_view needle) {
     return out;
 }
 
-/// The letters to look for of each term: an English stem without its last letter, so
-/// "polici" finds "policy" (and its full-width form); the first two characters of a
-/// Japanese term, so 推進する finds 推進した.
-std::vector<std::vector<std::string>> needles_of(const SnippetTerms& terms) {
-    std::vector<std::vector<std::string>> out;
-    for (const std::string& term : terms.terms) {
+/// The letters to look for of each term (in order), terms with the same letters together
+/// (個人 and Z個人, dfft and Sdfft): an English stem without its last letter, so "polici"
+/// finds "policy" (and its full-width form); the first two characters of a Japanese term,
+/// so 推進する finds 推進した.
+std::vector<SnippetTerms::Letters> letters_of(const std::set<std::string>& terms) {
+    std::vector<SnippetTerms::Letters> out;
+    std::size_t number = 0;
+    for (const std::string& term : terms) {
         std::string_view needle(term);
         if (!needle.empty() && needle.front() >= 'A' && needle.front() <= 'Z') {
             needle.remove_prefix(1);  // Z, S, C prefixes
@@ -154,11 +156,17 @@ std::vector<std::vector<std::string>> needles_of(const SnippetTerms& terms) {
         if (needle.size() < 2 && !(needle.size() == 1 && needle[0] >= '0' && needle[0] <= '9')) {
             continue;
         }
+        const auto same = std::find_if(out.begin(), out.end(),
+                                       [&](const auto& l) { return l.forms.front() == needle; });
+        if (same != out.end()) {
+            same->terms.push_back(number++);  // searched once, counted as its own term
+            continue;
+        }
         std::vector<std::string> forms = {std::string(needle)};
         if (std::string wide = full_width(needle); !wide.empty()) {
             forms.push_back(std::move(wide));
         }
-        out.push_back(std::move(forms));
+        out.push_back({std::move(forms), {number++}});
     }
     return out;
 }
@@ -209,19 +217,8 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
     }
     const std::string folded = fold_ascii_case(body);
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // (offset, which needle)
-    const std::vector<std::vector<std::string>> needles = needles_of(terms);
-    // Terms with the same letters (個人 and Z個人, dfft and Sdfft) are searched once, each
-    // still counted as its own.
-    std::vector<std::vector<std::size_t>> same(needles.size());
-    for (std::size_t number = 0; number < needles.size(); ++number) {
-        const auto first = std::find(needles.begin(), needles.end(), needles[number]);
-        same[static_cast<std::size_t>(first - needles.begin())].push_back(number);
-    }
-    for (std::size_t number = 0; number < needles.size(); ++number) {
-        if (same[number].empty()) {
-            continue;  // searched with an earlier term's letters
-        }
-        for (const std::string& needle : needles[number]) {
+    for (const SnippetTerms::Letters& letters : terms.letters()) {
+        for (const std::string& needle : letters.forms) {
             // Latin letters count at the start of a word only ("ai" is not in "said").
             const bool word_start = is_alnum(needle.front());
             std::size_t at = 0;
@@ -235,8 +232,8 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
                 }
                 at = static_cast<std::size_t>(static_cast<const char*>(found) - folded.data());
                 if (!word_start || at == 0 || !is_alnum(folded[at - 1])) {
-                    for (const std::size_t alias : same[number]) {
-                        hits.emplace_back(at, alias);
+                    for (const std::size_t number : letters.terms) {
+                        hits.emplace_back(at, number);
                     }
                     ++n;
                 }
@@ -304,9 +301,9 @@ std::vector<std::pair<std::size_t, std::size_t>> regions_to_analyze(
 /// prefix letter, when it begins with a non-ASCII character and is one word (not a P pair).
 /// C compounds are left out: their words are terms too, and counted one by one they rank a
 /// sentence with the whole compound above one with a single word of it.
-std::set<std::string> japanese_needles(const SnippetTerms& terms) {
-    std::set<std::string> out;
-    for (const std::string& term : terms.terms) {
+std::vector<SnippetTerms::Japanese> japanese_of(const std::set<std::string>& terms) {
+    std::set<std::string_view> texts;
+    for (const std::string& term : terms) {
         std::string_view t(term);
         if (t.starts_with(schema::prefix_compound)) {
             continue;
@@ -316,8 +313,13 @@ std::set<std::string> japanese_needles(const SnippetTerms& terms) {
         }
         if (!t.empty() && static_cast<unsigned char>(t.front()) >= 0x80 &&
             t.find(' ') == std::string_view::npos) {
-            out.emplace(t);
+            texts.insert(t);
         }
+    }
+    std::vector<SnippetTerms::Japanese> out;
+    for (const std::string_view t : texts) {
+        out.push_back(
+            {std::string(t), text::length(t) == 1, text::is_katakana(text::last_code_point(t))});
     }
     return out;
 }
@@ -346,23 +348,15 @@ void add_matches(std::string_view body, std::size_t from, std::size_t to, const 
         if (t.kind == analysis::TokenKind::Stop || t.end <= t.begin) {
             continue;
         }
-        if (terms.terms.contains(t.term) || terms.terms.contains(title_prefix + t.term)) {
+        if (terms.terms().contains(t.term) || terms.terms().contains(title_prefix + t.term)) {
             found.push_back({t.begin, t.end, t.term, false});
-        } else if (terms.terms.contains(stem_prefix + t.base)) {
+        } else if (terms.terms().contains(stem_prefix + t.base)) {
             found.push_back({t.begin, t.end, t.base, false});
         }
     }
-    const std::set<std::string> needles = japanese_needles(terms);
-    const bool only_single = std::all_of(needles.begin(), needles.end(),
-                                         [](const std::string& x) { return text::length(x) == 1; });
     static constexpr std::string_view long_mark = "ー";
-    for (const std::string& needle : needles) {
-        std::size_t last = needle.size() - 1;  // its last code point
-        while (last > 0 && (static_cast<unsigned char>(needle[last]) & 0xC0U) == 0x80U) {
-            --last;
-        }
-        const bool katakana_end = text::is_katakana(text::next_code_point(needle, last));
-        const bool one = text::length(needle) == 1;
+    for (const SnippetTerms::Japanese& japanese : terms.japanese()) {
+        const std::string& needle = japanese.text;
         for (std::size_t at = 0; at < n.text.size();) {
             const void* hit =
                 ::memmem(n.text.data() + at, n.text.size() - at, needle.data(), needle.size());
@@ -373,10 +367,12 @@ void add_matches(std::string_view body, std::size_t from, std::size_t to, const 
             std::size_t e = b + needle.size();
             // A katakana term's final long mark is dropped in the index (サーバー → サーバ):
             // the highlight takes it in.
-            if (katakana_end && std::string_view(n.text).substr(e).starts_with(long_mark)) {
+            if (japanese.katakana_end &&
+                std::string_view(n.text).substr(e).starts_with(long_mark)) {
                 e += long_mark.size();
             }
-            found.push_back({b, e, needle, one && !only_single});
+            found.push_back(
+                {b, e, needle, japanese.one_character && !terms.only_single_characters()});
             at = b + needle.size();
         }
     }
@@ -413,6 +409,12 @@ void add_matches(std::string_view body, std::size_t from, std::size_t to, const 
 }
 
 }  // namespace
+
+SnippetTerms::SnippetTerms(std::set<std::string> terms)
+    : terms_(std::move(terms)), letters_(letters_of(terms_)), japanese_(japanese_of(terms_)) {
+    only_single_ = std::all_of(japanese_.begin(), japanese_.end(),
+                               [](const Japanese& j) { return j.one_character; });
+}
 
 Snippet make_snippet(std::string_view body, const SnippetTerms& terms,
                      const analysis::Analyzer& analyzer, std::size_t max_bytes) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// @brief Our own snippets: the same Analyzer as the index finds the matched words, the
-// passage is cut at sentence boundaries, highlights are byte ranges (whole morphemes).
+// @brief Our own snippets: the query's terms are found in the text (English words through
+// the Analyzer's English path, Japanese terms as written), the passage is cut at sentence
+// boundaries, highlights are byte ranges.
 #pragma once
 
 #include <set>
@@ -18,9 +19,36 @@ class Analyzer;
 namespace seisaku::search {
 
 /// The terms of a query as the index spells them: plain (positional), Z (stem or base
-/// form) and S (title) terms; other prefixes are ignored.
-struct SnippetTerms {
-    std::set<std::string> terms;
+/// form) and S (title) terms; other prefixes are ignored. What a snippet looks for is
+/// derived from them once, when a query is built, not for every hit.
+class SnippetTerms {
+  public:
+    /// The letters of one or more terms to look for in a long body, as written and in
+    /// full width (ＤＦＦ for dff), and which terms (numbers) share them.
+    struct Letters {
+        std::vector<std::string> forms;
+        std::vector<std::size_t> terms;
+    };
+    /// A Japanese term as written in NFKC text.
+    struct Japanese {
+        std::string text;
+        bool one_character = false;
+        bool katakana_end = false;  ///< the index drops a final long mark (サーバー → サーバ)
+    };
+
+    SnippetTerms(std::set<std::string> terms);  // NOLINT: implicit, SnippetTerms{{"dfft"}}
+
+    [[nodiscard]] const std::set<std::string>& terms() const noexcept { return terms_; }
+    [[nodiscard]] const std::vector<Letters>& letters() const noexcept { return letters_; }
+    [[nodiscard]] const std::vector<Japanese>& japanese() const noexcept { return japanese_; }
+    /// Every Japanese term is one character (then each counts wherever it stands).
+    [[nodiscard]] bool only_single_characters() const noexcept { return only_single_; }
+
+  private:
+    std::set<std::string> terms_;
+    std::vector<Letters> letters_;
+    std::vector<Japanese> japanese_;
+    bool only_single_ = true;
 };
 
 /// Target snippet length in bytes (about two English sentences, or 100 Japanese characters).

@@ -168,6 +168,14 @@ std::size_t length(std::string_view valid) noexcept {
     return n;
 }
 
+char32_t last_code_point(std::string_view valid) noexcept {
+    std::size_t at = valid.size() - 1;
+    while (at > 0 && (static_cast<unsigned char>(valid[at]) & 0xC0U) == 0x80U) {
+        --at;
+    }
+    return next_code_point(valid, at);
+}
+
 std::string_view truncate(std::string_view valid, std::size_t max_bytes) noexcept {
     if (valid.size() <= max_bytes) {
         return valid;

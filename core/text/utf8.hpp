@@ -31,6 +31,9 @@ struct RepairStats {
 /// True when every byte is ASCII (below 0x80).
 [[nodiscard]] bool is_ascii(std::string_view s) noexcept;
 
+/// The last code point of non-empty valid UTF-8.
+[[nodiscard]] char32_t last_code_point(std::string_view valid) noexcept;
+
 /// Appends the UTF-8 encoding of `cp` to `out`.
 void append_code_point(std::string& out, char32_t cp);
 

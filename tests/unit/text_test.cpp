@@ -56,6 +56,14 @@ TEST_CASE("truncate cuts on code points", "[text]") {
     CHECK(text::length("ＡＩとデータ") == 6);
 }
 
+TEST_CASE("the last code point of UTF-8 of one to four bytes", "[text]") {
+    CHECK(text::last_code_point("a") == U'a');
+    CHECK(text::last_code_point("データ") == U'タ');
+    CHECK(text::last_code_point("aé") == U'é');
+    CHECK(text::last_code_point("サーバー") == U'ー');
+    CHECK(text::last_code_point("x😀") == U'😀');
+}
+
 TEST_CASE("normalize is NFKC, and fold adds case folding", "[text]") {
     const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
         // input, normalize, fold
