@@ -181,9 +181,6 @@ std::vector<Morpheme> MecabTagger::parse(std::string_view text) const {
 
 std::vector<Morpheme> MecabTagger::parse_loaded(std::string_view text) const {
     std::vector<Morpheme> out;
-    if (text.empty()) {
-        return out;
-    }
     std::unique_ptr<MeCab::Lattice> lattice = impl_->take_lattice();
     lattice->set_sentence(text.data(), text.size());  // length overload: never stops at NUL
     if (!impl_->tagger->parse(lattice.get())) {

@@ -49,7 +49,9 @@ class MecabTagger {
     [[nodiscard]] const std::string& dictionary_name() const noexcept { return name_; }
 
   private:
+    /// Loads the dictionaries (the constructor, or the first parse() with on_first_use).
     void load() const;
+    /// parse() once loaded; `text` not empty.
     [[nodiscard]] std::vector<Morpheme> parse_loaded(std::string_view text) const;
 
     struct Impl;

@@ -24,9 +24,8 @@ std::string name_term(std::string_view key) {
 std::string names_fingerprint(const std::vector<std::string_view>& keys) {
     std::vector<std::string_view> names;
     for (const std::string_view key : keys) {
-        if (key.find(' ') != std::string::npos &&
-            schema::prefix_name.size() + key.size() <= schema::max_xapian_term_bytes) {
-            names.push_back(key);  // as name_term(key) is not empty
+        if (key.find(' ') != std::string::npos && schema::term_fits(schema::prefix_name, key)) {
+            names.push_back(key);  // a name of several words with an N term
         }
     }
     std::sort(names.begin(), names.end());

@@ -53,7 +53,7 @@ TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
         }
     }
     TermBank bank(builtin_tsv(), analyzer, "built-in glossary", known);
-    if (bank.names_fingerprint_.empty()) {  // every key from the table: so is its fingerprint
+    if (bank.made_keys_->empty()) {  // every key from the table: so is its fingerprint
         bank.names_fingerprint_ = builtin_names_fingerprint();
     }
     return bank;
@@ -102,9 +102,6 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
         keys_.push_back(std::move(keys));
     }
     std::sort(index_.begin(), index_.end());
-    if (known.empty() || !made_keys_->empty()) {
-        names_fingerprint_ = query::names_fingerprint(keys());
-    }
 }
 
 std::vector<std::string> TermBank::other_names(const std::string& key) const {

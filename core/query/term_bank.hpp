@@ -62,11 +62,12 @@ class TermBank {
     [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
 
     /// query::names_fingerprint(keys()): the built-in bank's from build time (sorting and
-    /// hashing its names took 0.3 ms of every search process), another's from construction.
+    /// hashing its names took 0.3 ms of every search process), another's computed here.
     [[nodiscard]] std::string names_fingerprint() const;
 
   private:
-    /// names_fingerprint(); empty when the keys were all given (builtin() sets it then).
+    /// The build-time names_fingerprint(), set by builtin() when it took every key from the
+    /// build; empty otherwise.
     std::string names_fingerprint_;
     /// The text the views below point into when it is not the built-in one (shared, so a
     /// copy of the bank stays valid), and the keys computed at construction.

@@ -35,6 +35,10 @@ inline constexpr std::string_view prefix_pair = "P";
 
 /// Xapian's limit on a term's length in bytes.
 inline constexpr std::size_t max_xapian_term_bytes = 245;
+/// Whether `prefix` + `body` is within max_xapian_term_bytes.
+[[nodiscard]] constexpr bool term_fits(std::string_view prefix, std::string_view body) noexcept {
+    return prefix.size() + body.size() <= max_xapian_term_bytes;
+}
 /// `prefix` + `body`, or "" when that would pass max_xapian_term_bytes (N and P terms: a
 /// name or pair too long for one term is not indexed, and searched another way).
 [[nodiscard]] std::string bounded_term(std::string_view prefix, std::string_view body);

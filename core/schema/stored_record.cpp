@@ -82,7 +82,7 @@ std::string encode_record(const document::Document& doc) {
 }
 
 std::string bounded_term(std::string_view prefix, std::string_view body) {
-    if (prefix.size() + body.size() > max_xapian_term_bytes) {
+    if (!term_fits(prefix, body)) {
         return {};
     }
     return std::string(prefix) + std::string(body);
