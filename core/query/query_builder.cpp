@@ -654,6 +654,17 @@ class Builder {
         return {};
     }
 
+    /// Documents holding all of `pairs` but at most one.
+    static Xapian::Query all_but_one(const std::vector<Xapian::Query>& pairs) {
+        std::vector<Xapian::Query> alternatives;
+        for (std::size_t skip = 0; skip < pairs.size(); ++skip) {
+            std::vector<Xapian::Query> rest = pairs;
+            rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(skip));
+            alternatives.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
+        }
+        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
+    }
+
     Xapian::Query phrase_of(const QueryNode& n, const std::vector<const Token*>& tokens,
                             Xapian::termcount slack = 0) const {
         if (tokens.size() == 1) {
@@ -678,38 +689,21 @@ class Builder {
                 }
             }
         }
-        if (tokens.size() == 2 && pairs.size() == 1) {
-            // Two words that form a noun pair: the pair is the phrase (but for a stop token
-            // between them), and no positions need reading at all.
+        if (pairs.size() + 1 == tokens.size() && (tokens.size() == 2 || slack > 0)) {
+            // Neighbouring words that are all noun pairs, no positions read: two words are
+            // their pair (but for a stop token between them); a compound is its words and
+            // all its pairs but at most one (one particle may part two words: 利用目的の特定
+            // for 利用目的特定). Weighed as the phrase was (the AND of its words). Inside an
+            // OR, Xapian 1.4 checked a compound phrase's positions in every document holding
+            // its pairs: on 50,000 generated documents matching the latency queries took 155
+            // ms with the phrase, 143 without, and 令和4年 デジタル庁 alone 9.9 → 2.1 ms;
+            // tests/relevance nDCG@10 unchanged but cross-ja-en 0.754 → 0.752.
             exact = Xapian::Query(Xapian::Query::OP_FILTER,
                                   Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
-                                  pairs.front());
+                                  pairs.size() == 1 ? pairs.front() : all_but_one(pairs));
         } else if (slack == 0 && !pairs.empty()) {
             exact = Xapian::Query(Xapian::Query::OP_FILTER, exact,
                                   Xapian::Query(Xapian::Query::OP_AND, pairs.begin(), pairs.end()));
-        } else if (pairs.size() >= 2 && pairs.size() + 1 == tokens.size()) {
-            // A compound whose neighbouring words are all noun pairs: its words, and all its
-            // pairs but at most one (one particle may part two words: 利用目的の特定 for
-            // 利用目的特定), with no positions read. Weighed as the phrase was (the AND of its
-            // words). Inside an OR, Xapian 1.4 checked the phrase's positions in every
-            // document holding its pairs: on 50,000 generated documents matching the
-            // latency queries took 155 ms with the phrase, 143 without, and 令和4年
-            // デジタル庁 alone 9.9 → 2.1 ms; tests/relevance nDCG@10 unchanged but
-            // cross-ja-en 0.754 → 0.752.
-            std::vector<Xapian::Query> all_but_one;
-            for (std::size_t skip = 0; skip < pairs.size(); ++skip) {
-                std::vector<Xapian::Query> rest;
-                for (std::size_t k = 0; k < pairs.size(); ++k) {
-                    if (k != skip) {
-                        rest.push_back(pairs[k]);
-                    }
-                }
-                all_but_one.emplace_back(Xapian::Query::OP_AND, rest.begin(), rest.end());
-            }
-            exact = Xapian::Query(
-                Xapian::Query::OP_FILTER,
-                Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()),
-                Xapian::Query(Xapian::Query::OP_OR, all_but_one.begin(), all_but_one.end()));
         } else if (pairs.size() >= 2) {
             // A compound's phrase may have one particle between two of its words, which
             // parts one pair: a match lacks at most one pair, so it has one of every two.
