@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <array>
 #include <utility>
+#include <vector>
+
+#include "text/numerals.hpp"
 
 namespace seisaku::document {
 namespace {
@@ -519,6 +522,18 @@ std::optional<Day> parse_iso_day(std::string_view s) {
 /// before any work.
 constexpr std::size_t max_expression_bytes = 96;
 
+/// The date at the precision written: "YYYY-MM-DD", "YYYY-MM" or "YYYY".
+std::string written_date(const Written& w, const Day& first) {
+    switch (w.parts) {
+        case 1:
+            return four_digits(first.year);
+        case 2:
+            return four_digits(first.year) + "-" + two_digits(first.month);
+        default:
+            return iso(first);
+    }
+}
+
 }  // namespace
 
 int days_in_month(int year, int month) {
@@ -532,7 +547,7 @@ std::optional<DateRange> parse_date(std::string_view text) {
     if (text.empty() || text.size() > max_expression_bytes) {
         return std::nullopt;
     }
-    const std::string s(trim(fold_width(text)));
+    const std::string s(trim(text::kanji_to_digits(fold_width(text))));
     if (s.empty()) {
         return std::nullopt;
     }
@@ -551,27 +566,22 @@ DateRange fiscal_year(int year) {
     return DateRange{iso(Day{year, 4, 1}), iso(Day{year + 1, 3, 31})};
 }
 
-std::string first_date_in_text(std::string_view text) {
+std::vector<TextDate> dates_in_text(std::string_view text, std::string& scanned,
+                                    std::size_t max_dates) {
+    std::vector<TextDate> out;
     std::size_t cut = std::min(text.size(), date_scan_bytes);
     while (cut > 0 && cut < text.size() &&
            (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80) {
         --cut;  // not in the middle of a character
     }
-    const std::string s = fold_width(text.substr(0, cut));
+    scanned = text::kanji_to_digits(fold_width(text.substr(0, cut)));
+    const std::string& s = scanned;
     std::size_t pos = 0;
-    while (pos < s.size()) {
+    while (pos < s.size() && out.size() < max_dates) {
         if (const auto match = match_at(s, pos, true)) {
             if (!match->date.fiscal) {
                 if (const auto days = resolve(match->date)) {
-                    const Day& d = days->first;
-                    switch (match->date.parts) {
-                        case 1:
-                            return four_digits(d.year);
-                        case 2:
-                            return four_digits(d.year) + "-" + two_digits(d.month);
-                        default:
-                            return iso(d);
-                    }
+                    out.push_back({written_date(match->date, days->first), pos, match->end});
                 }
             }
             pos = match->end;  // a fiscal year or an impossible date: look after it
@@ -582,7 +592,13 @@ std::string first_date_in_text(std::string_view text) {
             ++pos;
         }
     }
-    return {};
+    return out;
+}
+
+std::string first_date_in_text(std::string_view text) {
+    std::string scanned;
+    const std::vector<TextDate> dates = dates_in_text(text, scanned, 1);
+    return dates.empty() ? std::string() : dates.front().date;
 }
 
 std::string compact_date(const DateRange& range) {

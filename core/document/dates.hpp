@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace seisaku::document {
 
@@ -43,8 +44,9 @@ inline constexpr std::size_t date_scan_bytes = 64 * 1024;
 ///  - English: `30 April 2024`, `April 30, 2024`, `April 30 2024`, `April 2024`, month names
 ///    in full or three letters (`Sept` too, an optional `.` after), any case, ordinals
 ///    (`30th April 2024`).
-/// Not understood: ranges (`a..b`, the caller splits them), kanji numerals (令和六年),
-/// months or days without a year, times, other eras.
+///  - kanji numerals in any of these: `令和七年`, `平成十五年五月三十日`, `二〇二四年四月`.
+/// Not understood: ranges (`a..b`, the caller splits them), months or days without a year,
+/// times, other eras.
 [[nodiscard]] std::optional<DateRange> parse_date(std::string_view text);
 
 /// Fiscal year `year` of the Japanese government: April `year` .. March `year + 1`.
@@ -61,6 +63,19 @@ inline constexpr std::size_t date_scan_bytes = 64 * 1024;
 /// (`2024-04-30`, `2024/4/30`, `R6.4.30`), month names and era letters only capitalized;
 /// fiscal years and impossible dates are passed over. Reads at most date_scan_bytes.
 [[nodiscard]] std::string first_date_in_text(std::string_view text);
+
+/// A date written in running text (dates_in_text()).
+struct TextDate {
+    std::string date;       ///< at the precision written, as first_date_in_text() gives it
+    std::size_t begin = 0;  ///< the expression's bytes in the scanned text
+    std::size_t end = 0;
+};
+
+/// The dates of running text that first_date_in_text() reads, in order, at most `max_dates`.
+/// Their byte ranges are in `scanned`, which receives the text as read: width folded (Ａ to A)
+/// and kanji numerals that count written in digits (text/numerals.hpp).
+[[nodiscard]] std::vector<TextDate> dates_in_text(std::string_view text, std::string& scanned,
+                                                  std::size_t max_dates = 64);
 
 /// "YYYY-MM-DD", "YYYY-MM" or "YYYY" for a range that is exactly one calendar day, month or
 /// year; "" for any other span (a fiscal year, say).

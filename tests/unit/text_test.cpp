@@ -3,7 +3,9 @@
 
 #include <algorithm>
 
+#include "describe.hpp"
 #include "text/normalize.hpp"
+#include "text/numerals.hpp"
 #include "text/script_runs.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
@@ -259,4 +261,28 @@ TEST_CASE("romaji to katakana and kana to kana", "[text]") {
     CHECK(text::kana_script("個人") == text::KanaScript::None);
     CHECK(text::kana_script("data") == text::KanaScript::None);
     CHECK(text::kana_script("") == text::KanaScript::None);
+}
+
+TEST_CASE("numbers written in kanji: a table of examples", "[text]") {
+    const auto rows = test::read_table(TEST_DATA_DIR "/numerals/kanji_number.tsv");
+    REQUIRE(rows.size() > 25);
+    for (const auto& row : rows) {
+        const std::string& input = row.at(0);
+        INFO(input);
+        const auto value = text::kanji_number(input);
+        CHECK((value ? std::to_string(*value) : "none") == row.at(1));
+    }
+}
+
+TEST_CASE("kanji numerals that count are written in digits", "[text]") {
+    const auto rows = test::read_table(TEST_DATA_DIR "/numerals/kanji_to_digits.tsv");
+    REQUIRE(rows.size() > 10);
+    for (const auto& row : rows) {
+        INFO(row.at(0));
+        CHECK(text::kanji_to_digits(row.at(0)) == row.at(1));
+    }
+    CHECK(text::kanji_to_digits("") == "");
+    CHECK(text::kanji_to_digits("Article 27") == "Article 27");
+    // a run too long to be a number is copied as it is
+    CHECK(text::kanji_to_digits("第一二三四五六七八九〇条") == "第一二三四五六七八九〇条");
 }
