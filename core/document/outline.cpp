@@ -35,16 +35,27 @@ std::vector<Paragraph> paragraphs(std::string_view body, const std::vector<Headi
     std::vector<Paragraph> out;
     auto next_heading = headings.begin();
     bool open = false;
+    int heading_lines_left = 0;  // lines of a heading of two lines still to pass
     std::size_t pos = 0;
     while (pos < body.size()) {
         const std::size_t eol = std::min(body.find('\n', pos), body.size());
-        bool heading_line = false;
+        bool heading_line = heading_lines_left > 0;
+        bool starts_paragraph = false;
+        heading_lines_left = std::max(0, heading_lines_left - 1);
         for (; next_heading != headings.end() && next_heading->offset <= eol; ++next_heading) {
-            heading_line = heading_line || next_heading->offset >= pos;
+            if (next_heading->offset < pos) {
+                continue;
+            }
+            if (next_heading->lines == 0) {
+                starts_paragraph = true;
+            } else {
+                heading_line = true;
+                heading_lines_left = std::max(heading_lines_left, next_heading->lines - 1);
+            }
         }
         if (heading_line || is_blank(body.substr(pos, eol - pos))) {
             open = false;
-        } else if (open) {
+        } else if (open && !starts_paragraph) {
             out.back().end = eol;
         } else {
             out.push_back({pos, eol});
@@ -58,7 +69,8 @@ std::vector<Paragraph> paragraphs(std::string_view body, const std::vector<Headi
 std::vector<std::string> heading_path(const std::vector<Heading>& headings, std::size_t offset) {
     std::vector<const Heading*> open;
     for (const Heading& h : headings) {
-        if (h.offset >= offset) {
+        // an inline heading encloses the paragraph it starts, from its first byte
+        if (h.offset > offset || (h.offset == offset && h.lines != 0)) {
             break;
         }
         while (!open.empty() && open.back()->level >= h.level) {

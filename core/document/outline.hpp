@@ -22,14 +22,16 @@ struct Paragraph {
 };
 
 /// The paragraphs of `body`: maximal runs of consecutive lines that are neither blank (only
-/// spaces, tabs, CR, U+00A0 or U+3000) nor the line of a heading. Paragraph N (`#pN`) is
+/// spaces, tabs, CR, U+00A0 or U+3000) nor a line of a heading; an inline heading (lines 0)
+/// starts a new one at its line. Paragraph N (`#pN`) is
 /// element N-1. Numbers depend on the stored body and its headings only, never on a query,
 /// so they stay the same when the same file is indexed again.
 [[nodiscard]] std::vector<Paragraph> paragraphs(std::string_view body,
                                                 const std::vector<Heading>& headings);
 
 /// The texts of the headings that enclose `offset`, outermost first: each heading before it
-/// closes the deeper or equal ones before it (`#` A, `##` B, `##` C → A › C).
+/// (an inline one at it too) closes the deeper or equal ones before it (`#` A, `##` B, `##` C
+/// → A › C).
 [[nodiscard]] std::vector<std::string> heading_path(const std::vector<Heading>& headings,
                                                     std::size_t offset);
 

@@ -33,7 +33,20 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-/// "OFFSET LEVEL TEXT" of a heading= line; nothing when malformed or out of order.
+/// The items of a list join() wrote.
+std::vector<std::string> split(const std::string& value) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start < value.size()) {
+        const std::size_t comma = std::min(value.find(", ", start), value.size());
+        items.push_back(value.substr(start, comma - start));
+        start = comma + 2;
+    }
+    return items;
+}
+
+/// "OFFSET LEVEL TEXT" or "OFFSET LEVEL:LINES TEXT" of a heading= line; nothing when
+/// malformed or out of order.
 std::optional<document::Heading> parse_heading(std::string_view value,
                                                const std::vector<document::Heading>& before) {
     document::Heading h;
@@ -42,7 +55,14 @@ std::optional<document::Heading> parse_heading(std::string_view value,
     if (e1 != std::errc() || after_offset == end || *after_offset != ' ') {
         return std::nullopt;
     }
-    const auto [after_level, e2] = std::from_chars(after_offset + 1, end, h.level);
+    auto [after_level, e2] = std::from_chars(after_offset + 1, end, h.level);
+    if (e2 == std::errc() && after_level != end && *after_level == ':') {  // LEVEL:LINES
+        const auto [after_lines, e3] = std::from_chars(after_level + 1, end, h.lines);
+        if (e3 != std::errc() || h.lines < 0 || h.lines > 2) {
+            return std::nullopt;
+        }
+        after_level = after_lines;
+    }
     if (e2 != std::errc() || h.level < 1 || h.level > 6 || after_level == end ||
         *after_level != ' ' || (!before.empty() && before.back().offset >= h.offset)) {
         return std::nullopt;
@@ -60,6 +80,7 @@ std::string encode_record(const document::Document& doc) {
     put(out, "title", doc.title);
     put(out, "lang", doc.lang);
     put(out, "date", doc.date);
+    put(out, "date_source", doc.date_source);
     put(out, "format", doc.format);
     put(out, "encoding", doc.encoding);
     put(out, "issuer", doc.issuer);
@@ -69,11 +90,18 @@ std::string encode_record(const document::Document& doc) {
     put(out, "source_title", doc.source_title);
     put(out, "source_url", doc.source_url);
     put(out, "translation_key", doc.translation_key);
+    if (!doc.languages.empty()) {
+        put(out, "languages", join(doc.languages));
+    }
+    for (const auto& [lang, href] : doc.alternates) {
+        put(out, "alternate", lang + ' ' + href);
+    }
     const std::string_view body = text::truncate(doc.body, max_stored_body_bytes);
     for (const document::Heading& h : doc.headings) {
         if (h.offset < body.size()) {  // a heading past the stored body's cut goes with it
+            const std::string lines = h.lines == 1 ? "" : ":" + std::to_string(h.lines);
             put(out, "heading",
-                std::to_string(h.offset) + ' ' + std::to_string(h.level) + ' ' + h.text);
+                std::to_string(h.offset) + ' ' + std::to_string(h.level) + lines + ' ' + h.text);
         }
     }
     out += "body=";
@@ -145,6 +173,8 @@ document::Document decode_record(std::string_view data) {
             doc.lang = value;
         } else if (key == "date") {
             doc.date = value;
+        } else if (key == "date_source") {
+            doc.date_source = value;
         } else if (key == "format") {
             doc.format = value;
         } else if (key == "encoding") {
@@ -166,11 +196,13 @@ document::Document decode_record(std::string_view data) {
                 doc.headings.push_back(std::move(*h));
             }
         } else if (key == "topics") {
-            std::size_t start = 0;
-            while (start < value.size()) {
-                const std::size_t comma = std::min(value.find(", ", start), value.size());
-                doc.topics.push_back(value.substr(start, comma - start));
-                start = comma + 2;
+            doc.topics = split(value);
+        } else if (key == "languages") {
+            doc.languages = split(value);
+        } else if (key == "alternate") {
+            const std::size_t space = value.find(' ');
+            if (space != std::string::npos) {
+                doc.alternates.emplace_back(value.substr(0, space), value.substr(space + 1));
             }
         }
     }
