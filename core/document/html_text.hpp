@@ -14,15 +14,26 @@ namespace seisaku::document {
 
 struct HtmlContent {
     std::string title;                        ///< <title> text
+    std::string h1;                           ///< the first <h1> with text, in `text`
     std::string lang;                         ///< <html lang>
     std::string text;                         ///< body text, blocks separated by line feeds
     std::vector<Heading> headings;            ///< h1-h6 in `text`, each one line of it
     std::map<std::string, std::string> meta;  ///< <meta name content> (names lower-cased), and
                                               ///< "canonical" from <link rel=canonical>
+    /// <link rel="alternate" hreflang="ja" href="…">: (language, address as written)
+    std::vector<std::pair<std::string, std::string>> alternates;
+    std::size_t dropped_blocks = 0;  ///< elements left out as the site's (see extract_html)
 };
 
 /// Parses valid UTF-8 HTML; never fails (libxml2 recovers), script/style text is dropped.
 /// A charset the HTML declares is ignored: the text is UTF-8 already.
+///
+/// The site around the page's text is left out: <nav>, <aside>, <header> and <footer> outside
+/// an <article> or <main>, forms, buttons and selects, elements whose role is navigation,
+/// banner, contentinfo, complementary or search, hidden elements, and elements whose class
+/// or id names a site part (header, footer, nav, gnavi, menu, breadcrumb, topicpath,
+/// sidebar, pagetop, share, sns, cookie, ...) unless they hold the page's <h1>, <main> or
+/// <article>. When the page has a <main> (or role="main"), only it and the <h1>s are kept.
 [[nodiscard]] HtmlContent extract_html(std::string_view utf8_html);
 
 /// How many bytes from the start declared_charset() looks at.

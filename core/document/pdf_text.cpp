@@ -18,7 +18,9 @@
 #include <thread>
 #include <utility>
 
+#include "document/reader.hpp"
 #include "error.hpp"
+#include "text/script_runs.hpp"
 #include "text/utf8.hpp"
 
 #ifndef SEISAKU_PDFTEXT
@@ -216,9 +218,58 @@ PdfText parse_pdf_output(std::string_view output) {
     return pdf;
 }
 
-std::string pdf_body(const std::vector<std::string>& pages, std::vector<Heading>& headings,
-                     std::size_t* substitutions) {
-    std::string body;
+std::string join_wrapped_japanese(std::string_view page) {
+    std::vector<std::string_view> lines;
+    std::size_t longest = 0;
+    for (std::size_t pos = 0; pos <= page.size();) {
+        const std::size_t eol = std::min(page.find('\n', pos), page.size());
+        lines.push_back(page.substr(pos, eol - pos));
+        longest = std::max(longest, text::length(lines.back()));
+        pos = eol + 1;
+    }
+    const auto japanese = [](char32_t cp) {
+        return text::classify(cp) == text::CharClass::Japanese && cp != U'。' && cp != U'！' &&
+               cp != U'？' && cp != U'・' && cp != U'※';
+    };
+    std::string out;
+    out.reserve(page.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        std::string_view line = lines[i];
+        if (i + 1 == lines.size()) {
+            out += line;
+            break;
+        }
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) {
+            line.remove_suffix(1);
+        }
+        std::string_view next = lines[i + 1];
+        std::size_t lead = 0;
+        while (lead < next.size() && next[lead] == ' ') {
+            ++lead;
+        }
+        const std::size_t chars = text::length(line);
+        bool join = false;
+        if (!line.empty() && lead < next.size() && chars >= 10 && chars * 10 >= longest * 6) {
+            std::size_t at = lead;
+            join =
+                japanese(text::last_code_point(line)) && japanese(text::next_code_point(next, at));
+        }
+        out += line;
+        if (join) {
+            lines[i + 1] = next.substr(lead);
+        } else {
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+PdfBody pdf_body(const std::vector<std::string>& pages, std::vector<Heading>& headings,
+                 std::size_t* substitutions) {
+    PdfBody out;
+    std::string& body = out.text;
+    std::size_t en = 0;
+    std::size_t ja = 0;
     for (std::size_t i = 0; i < pages.size(); ++i) {
         if (!body.empty()) {
             body += '\n';  // ends the previous page's last line
@@ -226,12 +277,18 @@ std::string pdf_body(const std::vector<std::string>& pages, std::vector<Heading>
         headings.push_back({body.size(), 1, "Page " + std::to_string(i + 1)});
         body += '\n';  // the page's heading line: empty, so no word of it is indexed
         text::RepairStats stats;
-        body += text::repair(trim_page(pages[i]), &stats);
+        const std::string page = join_wrapped_japanese(text::repair(trim_page(pages[i]), &stats));
+        (detect_language(page) == "ja" ? ja : en) += text::length(page);
+        body += page;
         if (substitutions != nullptr) {
             *substitutions += stats.substitutions;
         }
     }
-    return body;
+    if (std::min(en, ja) * 10 >= en + ja && std::min(en, ja) > 0) {
+        out.languages =
+            ja >= en ? std::vector<std::string>{"ja", "en"} : std::vector<std::string>{"en", "ja"};
+    }
+    return out;
 }
 
 PdfText extract_pdf_text(std::string_view bytes, const PdfLimits& limits) {

@@ -42,12 +42,27 @@ struct PdfText {
 /// Throws CorpusError when it is not in that form.
 [[nodiscard]] PdfText parse_pdf_output(std::string_view output);
 
+/// The body of a PDF's pages and the languages they are in.
+struct PdfBody {
+    std::string text;
+    /// With pages in English and pages in Japanese (each at least a tenth of the text): both,
+    /// the one most of the text is in first; else empty (the text is in one language).
+    std::vector<std::string> languages;
+};
+
 /// The body of the pages, each after an empty line that is its heading's line: a level-1
 /// heading "Page N" at that line's offset, so a passage's heading path names its page.
 /// Pages are repaired to valid UTF-8 (counted in `stats_substitutions`) and their line ends
-/// trimmed; a page never shares a paragraph with the next.
-[[nodiscard]] std::string pdf_body(const std::vector<std::string>& pages,
-                                   std::vector<Heading>& headings,
-                                   std::size_t* substitutions = nullptr);
+/// trimmed; a page never shares a paragraph with the next. A Japanese line that a PDF
+/// wrapped in mid-sentence is joined to the next without a space ("取組を" + "整理する");
+/// each page's language is decided apart (detect_language()).
+[[nodiscard]] PdfBody pdf_body(const std::vector<std::string>& pages,
+                               std::vector<Heading>& headings,
+                               std::size_t* substitutions = nullptr);
+
+/// `page` with the line breaks of wrapped Japanese sentences taken out: a line that ends in
+/// kana or kanji (not 。！？) joins the next when that starts with kana or kanji and the line
+/// is long (at least 10 characters and 60% of the page's longest line: not a heading).
+[[nodiscard]] std::string join_wrapped_japanese(std::string_view page);
 
 }  // namespace seisaku::document

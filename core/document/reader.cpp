@@ -8,6 +8,9 @@
 #include "document/dates.hpp"
 #include "document/html_text.hpp"
 #include "document/markdown_text.hpp"
+#include "document/own_date.hpp"
+#include "document/structure.hpp"
+#include "document/titles.hpp"
 #include "error.hpp"
 #include "text/encoding.hpp"
 #include "text/script_runs.hpp"
@@ -202,28 +205,87 @@ std::string markdown_title(std::string_view markdown, std::size_t max_bytes) {
     return {};
 }
 
-/// The document's date as YYYY[-MM[-DD]]: the one given (front matter, HTML meta) in any form
-/// parse_date() reads, else the first date written in the title or the body.
-void settle_date(Document& doc) {
-    if (!doc.date.empty() && !is_valid_date(doc.date)) {
-        const std::string given = std::move(doc.date);
-        doc.date.clear();
-        if (const auto range = parse_date(given)) {
-            doc.date = compact_date(*range);
-            if (doc.date.empty()) {
-                doc.warnings.push_back("date \"" + given +
-                                       "\" is a fiscal year, not a day, month or year; ignored");
-            }
-        } else {
-            doc.warnings.push_back("date \"" + given + "\" is not a date; ignored");
+/// A date as given (front matter, HTML meta, a metadata file) in any form parse_date()
+/// reads, as YYYY[-MM[-DD]]; "" with a warning when it is not one day, month or year.
+std::string given_date(const std::string& given, std::vector<std::string>& warnings) {
+    if (given.empty() || is_valid_date(given)) {
+        return given;
+    }
+    if (const auto range = parse_date(given)) {
+        std::string date = compact_date(*range);
+        if (date.empty()) {
+            warnings.push_back("date \"" + given +
+                               "\" is a fiscal year, not a day, month or year; ignored");
         }
+        return date;
     }
-    if (doc.date.empty()) {
-        // the body is as written: scan the NFKC form of its head, as the analyzer reads it
-        const std::string head =
-            doc.title + "\n" + std::string(text::truncate(doc.body, date_scan_bytes));
-        doc.date = first_date_in_text(analysis::Analyzer::prepare(head));
+    warnings.push_back("date \"" + given + "\" is not a date; ignored");
+    return {};
+}
+
+/// The fields a folder's metadata file gives, where the file itself gives none.
+void apply_metadata(Document& doc, const FileMetadata& m) {
+    const auto fill = [](std::string& field, const std::string& value) {
+        if (field.empty()) {
+            field = value;
+        }
+    };
+    fill(doc.title, m.title);
+    fill(doc.lang, m.lang);
+    fill(doc.issuer, m.issuer);
+    fill(doc.type, m.type);
+    fill(doc.description, m.description);
+    fill(doc.source_title, m.source_title);
+    fill(doc.source_url, m.source_url);
+    fill(doc.translation_key, m.translation_key);
+    if (doc.topics.empty()) {
+        doc.topics = m.topics;
     }
+    if (doc.date.empty() && !m.date.empty()) {
+        doc.date = m.date;
+        doc.date_source = std::string(date_from_sidecar);
+    }
+}
+
+/// Bytes to valid UTF-8 text, refusing binary data (not for PDF).
+std::string decode_text(std::string_view bytes, Format format, text::Decoded& decoded,
+                        text::RepairStats& stats) {
+    check_not_binary(bytes);
+    decoded = text::decode(bytes, format == Format::Html ? declared_charset(bytes) : std::string());
+    std::string valid = text::repair(decoded.utf8, &stats);
+    check_decodable(decoded, stats, valid);
+    return valid;
+}
+
+/// The first non-blank line of `text` and what follows it.
+std::pair<std::string_view, std::string_view> first_line(std::string_view text) {
+    text = trim(text);
+    const std::size_t eol = std::min(text.find('\n'), text.size());
+    return {trim(text.substr(0, eol)), text.substr(std::min(eol + 1, text.size()))};
+}
+
+/// An HTML page's title line: its first <h1> when the <title> holds it (the site's name
+/// beside it: "Japan-EU Digital Partnership | Digital Agency"), else the <title>.
+std::string html_title_line(const HtmlContent& html) {
+    const std::string title = clean_value(html.title);
+    const std::string h1 = clean_value(html.h1);
+    if (!h1.empty() && (title.empty() || title.find(h1) != std::string::npos)) {
+        return h1;
+    }
+    return title.empty() ? h1 : title;
+}
+
+/// The text after the title line in `body` (for a title made of the first sentence).
+std::string_view after_title(std::string_view body, std::string_view title_line) {
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        const std::size_t eol = std::min(body.find('\n', pos), body.size());
+        if (one_line(analysis::Analyzer::prepare(body.substr(pos, eol - pos))) == title_line) {
+            return body.substr(std::min(eol + 1, body.size()));
+        }
+        pos = eol + 1;
+    }
+    return body;
 }
 
 }  // namespace
@@ -312,71 +374,78 @@ bool is_valid_date(std::string_view date) {
 }
 
 Document read_document(std::string_view bytes, Format format, std::string id,
-                       std::string_view file_name, const ReadOptions& options) {
+                       std::string_view file_name, const ReadOptions& options,
+                       const FileContext& context) {
     text::RepairStats stats;  // decoded is valid UTF-8: this turns NUL and controls to spaces
     text::Decoded decoded;    // a PDF's text comes from its extractor, not from these bytes
     std::string valid;
     if (format != Format::Pdf) {
-        check_not_binary(bytes);
-        decoded =
-            text::decode(bytes, format == Format::Html ? declared_charset(bytes) : std::string());
-        valid = text::repair(decoded.utf8, &stats);
-        check_decodable(decoded, stats, valid);
+        valid = decode_text(bytes, format, decoded, stats);
     }
 
     Document doc;
     std::string body;
+    std::string title_text;  // the line the title is made from, when the file declares none
+    std::string date_source;
     switch (format) {
         case Format::Markdown: {
             const std::string_view rest = read_front_matter(valid, doc);
             if (doc.title.empty()) {
-                doc.title =
+                title_text =
                     markdown_title(analysis::Analyzer::prepare(rest), options.title_max_bytes);
             }
             body = markdown_to_text(rest, &doc.headings);
+            doc.headings = with_structure_headings(body, std::move(doc.headings), false);
             doc.format = "markdown";
+            date_source = date_from_front_matter;
             break;
         }
         case Format::Html: {
             HtmlContent html = extract_html(valid);
-            body = html.text;
             doc.headings = std::move(html.headings);
-            doc.title = clean_value(html.title);
+            body = strip_boilerplate(html.text, doc.headings, context.repeated_lines).text;
+            title_text = html_title_line(html);
             for (const auto& [key, value] : html.meta) {
                 set_field(doc, key, value);
             }
             if (doc.lang.empty()) {
                 doc.lang = clean_value(html.lang);
             }
+            doc.alternates = std::move(html.alternates);
             doc.format = "html";
+            date_source = date_from_html_meta;
             break;
         }
         case Format::Text: {
-            const std::string_view all = trim(valid);
-            const std::size_t eol = std::min(all.find('\n'), all.size());
-            const std::string first = one_line(analysis::Analyzer::prepare(all.substr(0, eol)));
-            if (!first.empty() && first.size() <= options.title_max_bytes) {
-                doc.title = first;
-                body = std::string(trim(all.substr(eol)));
+            std::vector<Heading> none;
+            const Stripped kept = strip_boilerplate(trim(valid), none, context.repeated_lines);
+            const auto [first, rest] = first_line(kept.text);
+            const std::string line = one_line(analysis::Analyzer::prepare(first));
+            if (!line.empty() && line.size() <= options.title_max_bytes) {
+                title_text = line;
+                body = std::string(trim(rest));
             } else {
-                body = std::string(all);
+                body = std::string(trim(kept.text));
             }
+            doc.headings = with_structure_headings(body, {}, true);
             doc.format = "text";
             break;
         }
         case Format::Pdf: {
             const PdfText pdf = extract_pdf_text(bytes, options.pdf);
-            body = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
+            const PdfBody pages = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
+            body = pages.text;
+            doc.languages = pages.languages;
             if (trim(body).empty()) {
                 throw CorpusError("PDF has no text (scanned pages?), not indexed");
             }
-            doc.title = clean_value(pdf.title);
-            if (doc.title.empty()) {  // the first line, when short enough to be a title
-                const std::string_view all = trim(body);
+            doc.headings = with_structure_headings(body, std::move(doc.headings), true);
+            title_text = clean_value(pdf.title);
+            if (title_text.empty()) {  // the first line, when short enough to be a title
                 const std::string first =
-                    one_line(analysis::Analyzer::prepare(all.substr(0, all.find('\n'))));
+                    one_line(analysis::Analyzer::prepare(first_line(body).first));
                 if (first.size() <= options.title_max_bytes) {
-                    doc.title = first;
+                    title_text = first;
                 }
             }
             doc.format = "pdf";
@@ -393,6 +462,23 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     if (stats.nuls > 0) {
         doc.warnings.push_back(std::to_string(stats.nuls) + " NUL bytes read as spaces");
     }
+    // What the file says of itself first, then its folder's metadata, then what is derived.
+    doc.date = given_date(doc.date, doc.warnings);
+    if (!doc.date.empty()) {
+        doc.date_source = date_source;
+    }
+    if (context.metadata != nullptr) {
+        apply_metadata(doc, *context.metadata);
+    }
+    if (doc.title.empty() && !title_text.empty()) {
+        const std::string prepared_body =
+            analysis::Analyzer::prepare(text::truncate(doc.body, 16 * 1024));
+        doc.title = derive_title({title_text, after_title(prepared_body, title_text), &doc.headings,
+                                  context.title_shared});
+    }
+    if (doc.title.empty()) {  // no line short enough: the first sentence, else the file name
+        doc.title = sentence_title(analysis::Analyzer::prepare(text::truncate(doc.body, 4 * 1024)));
+    }
     if (doc.title.empty()) {
         doc.title = clean_value(file_name);
     }
@@ -406,8 +492,18 @@ Document read_document(std::string_view bytes, Format format, std::string id,
             doc.warnings.push_back("language \"" + doc.lang + "\" is not en or ja; detected");
         }
         doc.lang = detect_language(doc.title + "\n" + doc.body);
+        if (!doc.languages.empty()) {  // a PDF's pages: the language most of its text is in
+            doc.lang = doc.languages.front();
+        }
     }
-    settle_date(doc);
+    if (doc.date.empty()) {
+        // the body is as written: scan the NFKC form of its head, as the analyzer reads it
+        const std::string head =
+            analysis::Analyzer::prepare(text::truncate(doc.body, date_scan_bytes));
+        OwnDate own = own_date(title_text.empty() ? doc.title : title_text, head, file_name);
+        doc.date = std::move(own.date);
+        doc.date_source = std::move(own.source);
+    }
     if (!doc.source_url.empty() && !is_http_url(doc.source_url)) {
         doc.warnings.emplace_back("source URL is not http(s); ignored");
         doc.source_url.clear();
@@ -418,6 +514,55 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         doc.warnings.emplace_back("empty document");
     }
     return doc;
+}
+
+TitleLine title_line(std::string_view bytes, Format format, const LineSet* repeated) {
+    TitleLine out;
+    try {
+        text::RepairStats stats;
+        text::Decoded decoded;
+        const std::string valid = decode_text(bytes, format, decoded, stats);
+        switch (format) {
+            case Format::Markdown: {
+                Document doc;
+                const std::string_view rest = read_front_matter(valid, doc);
+                out.declared = !doc.title.empty();
+                if (!out.declared) {
+                    out.line = markdown_title(analysis::Analyzer::prepare(rest), 256);
+                }
+                break;
+            }
+            case Format::Html:
+                out.line = html_title_line(extract_html(valid));
+                break;
+            case Format::Text: {
+                std::vector<Heading> none;
+                const Stripped kept = strip_boilerplate(trim(valid), none, repeated);
+                out.line = one_line(analysis::Analyzer::prepare(first_line(kept.text).first));
+                break;
+            }
+            case Format::Pdf:
+                break;
+        }
+    } catch (const CorpusError&) {
+        return {};
+    }
+    return out;
+}
+
+std::string page_text(std::string_view bytes, Format format) {
+    try {
+        text::RepairStats stats;
+        text::Decoded decoded;
+        if (format == Format::Text) {
+            return decode_text(bytes, format, decoded, stats);
+        }
+        if (format == Format::Html) {
+            return extract_html(decode_text(bytes, format, decoded, stats)).text;
+        }
+    } catch (const CorpusError&) {
+    }
+    return {};
 }
 
 }  // namespace seisaku::document

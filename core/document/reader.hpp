@@ -7,8 +7,10 @@
 #include <string>
 #include <string_view>
 
+#include "document/boilerplate.hpp"
 #include "document/document.hpp"
 #include "document/pdf_text.hpp"
+#include "document/sidecar.hpp"
 
 namespace seisaku::document {
 
@@ -23,13 +25,44 @@ struct ReadOptions {
     PdfLimits pdf;                      ///< what reading one PDF may cost (pdf_text.hpp)
 };
 
+/// What the indexer knows of a file from its folder (index_run.hpp, folder_profile.hpp).
+struct FileContext {
+    const FileMetadata* metadata = nullptr;   ///< its row in the folder's metadata file
+    const LineSet* repeated_lines = nullptr;  ///< lines repeating across the folder's files
+    bool title_shared = false;  ///< other files of the folder start with the same title line
+};
+
 /// Reads one file's bytes, decoded by text::decode() (for HTML with the charset its first
 /// 4 KiB declare). Throws CorpusError with the reason when the bytes are not text (binary
 /// data, or mostly undecodable). `id` becomes Document::id; `file_name` is the title of last
 /// resort. A PDF's text comes from seisaku-pdftext in a child process under limits;
 /// CorpusError says why when there is none (encrypted, damaged, a limit reached).
+///
+/// What the file says of itself (front matter, HTML meta) wins over its folder's metadata
+/// (`context.metadata`), which wins over what is derived: a plain-text or HTML page's site
+/// lines are dropped (boilerplate.hpp); laws get their article headings (structure.hpp); the
+/// title is made by derive_title() (titles.hpp) and the date found by own_date()
+/// (own_date.hpp), Document::date_source saying where it came from.
 [[nodiscard]] Document read_document(std::string_view bytes, Format format, std::string id,
-                                     std::string_view file_name, const ReadOptions& options = {});
+                                     std::string_view file_name, const ReadOptions& options = {},
+                                     const FileContext& context = {});
+
+/// The line a document's title is made from, before derive_title() (titles.hpp), from the
+/// start of its bytes: "" when the file declares its title (front matter, `declared` set);
+/// else a Markdown file's first heading or short first line, an HTML page's <title> (its
+/// first <h1> when the <title> holds it), a text's first line once its site's lines are
+/// dropped (with `repeated`). Files of a folder whose title lines are the same are told
+/// apart (folder_profile.hpp). Never throws; undecodable bytes give "".
+struct TitleLine {
+    std::string line;
+    bool declared = false;
+};
+[[nodiscard]] TitleLine title_line(std::string_view bytes, Format format, const LineSet* repeated);
+
+/// The text lines a page's site would repeat, from the start of its bytes: a plain-text
+/// file's lines, an HTML page's text lines once its <nav>, <header>, <footer> are dropped.
+/// What a folder's profile counts (folder_profile.hpp). Other formats give none.
+[[nodiscard]] std::string page_text(std::string_view bytes, Format format);
 
 /// "ja" when kana and kanji make up a fair share of the letters, else "en".
 [[nodiscard]] std::string detect_language(std::string_view valid_utf8);

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "document/reader.hpp"
+#include "document/sidecar.hpp"
 #include "error.hpp"
 #include "text/utf8.hpp"
 
@@ -55,6 +56,10 @@ void add_file(const fs::path& path, const struct stat& st, const std::string& id
     } else if (!S_ISREG(st.st_mode)) {
         f.skip = SkipKind::NotRegular;
         f.skip_reason = std::string("not a regular file (") + special_kind(st.st_mode) + ")";
+    } else if (is_sidecar_name(path.filename().string())) {
+        f.skip = SkipKind::Sidecar;
+        f.skip_reason = "the folder's metadata file";
+        f.size = static_cast<std::uintmax_t>(st.st_size);
     } else if (!format_for(path.filename().string())) {
         f.skip = SkipKind::Unsupported;
         f.skip_reason = "unsupported file type (expected .txt, .md, .html or .pdf)";

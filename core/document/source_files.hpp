@@ -16,6 +16,7 @@ enum class SkipKind {
     NotRegular,    ///< FIFO, socket, device: never opened, so never blocks
     Unsupported,   ///< no supported extension
     Unreadable,    ///< a folder that cannot be listed, or an entry that cannot be stat'ed
+    Sidecar,       ///< a folder's metadata file (sidecar.hpp): read by the run, not indexed
 };
 
 /// A file to index, or one that was passed over (then `skip_reason` says why).

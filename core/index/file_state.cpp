@@ -31,14 +31,23 @@ std::uint64_t content_hash(std::string_view bytes) noexcept {
 
 std::string encode_file_state(const FileState& state) {
     return std::to_string(state.size) + ' ' + std::to_string(state.mtime_ns) + ' ' +
-           text::hex64(state.hash);
+           text::hex64(state.hash) + ' ' + text::hex64(state.metadata) + ' ' +
+           text::hex64(state.folder);
 }
 
 std::optional<FileState> decode_file_state(std::string_view value) {
     FileState s;
-    if (!parse_field(value, s.size, 10) || !parse_field(value, s.mtime_ns, 10) ||
-        value.size() != 16 || !parse_field(value, s.hash, 16) || !value.empty()) {
+    if (!parse_field(value, s.size, 10) || !parse_field(value, s.mtime_ns, 10)) {
         return std::nullopt;
+    }
+    // three fields of 16 hex digits, one space between, nothing after
+    if (value.size() != 3 * 16 + 2) {
+        return std::nullopt;
+    }
+    for (std::uint64_t* hex : {&s.hash, &s.metadata, &s.folder}) {
+        if ((value.size() > 16 && value[16] != ' ') || !parse_field(value, *hex, 16)) {
+            return std::nullopt;
+        }
     }
     return s;
 }

@@ -20,6 +20,7 @@
 #include "document/source_files.hpp"
 #include "error.hpp"
 #include "index/file_state.hpp"
+#include "index/folder_context.hpp"
 #include "index/index_writer.hpp"
 #include "index/pipeline.hpp"
 #include "schema/schema.hpp"
@@ -127,6 +128,7 @@ SkipReason reason_of(document::SkipKind kind) {
             return SkipReason::Unsupported;
         case document::SkipKind::None:
         case document::SkipKind::Unreadable:
+        case document::SkipKind::Sidecar:
             break;
     }
     return SkipReason::Unreadable;
@@ -175,8 +177,18 @@ IndexSummary run_index(const IndexRunOptions& options,
         WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock});
     const auto stored = writer.file_states();
     const std::vector<document::SourceFile> files = document::list_source_files(options.paths);
+    const unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
+    // What each file's folder says of it: metadata rows, repeated site lines, shared titles.
+    const FolderContexts folders(files, stored, options.overwrite, jobs, options.max_size);
 
     IndexSummary summary;
+    summary.metadata_files = folders.sidecars().files;
+    summary.metadata_rows = folders.sidecars().rows;
+    for (const document::SidecarProblem& p : folders.sidecars().problems) {
+        ++summary.warnings;
+        on_event({FileEvent::Kind::Warning, p.where, p.message});
+    }
     summary.files_total = files.size();
     const auto stop_requested = [&] {
         return options.stop != nullptr && options.stop->load() != 0;
@@ -211,8 +223,6 @@ IndexSummary run_index(const IndexRunOptions& options,
         SkipReason reason = SkipReason::Rejected;
         std::string message;
     };
-    const unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
     std::vector<std::unique_ptr<analysis::Analyzer>> analyzers;
     for (unsigned i = 0; i < jobs; ++i) {
         analyzers.push_back(std::make_unique<analysis::Analyzer>(options.analyzer));
@@ -226,6 +236,9 @@ IndexSummary run_index(const IndexRunOptions& options,
                 progress.files_done = summary.files_done;
                 progress.elapsed = std::chrono::steady_clock::now() - start;
                 options.on_progress(progress);
+            }
+            if (file.skip == document::SkipKind::Sidecar) {
+                continue;  // read above, with the folders' context
             }
             if (file.skip != document::SkipKind::None) {
                 if (file.skip == document::SkipKind::Unreadable) {
@@ -248,7 +261,8 @@ IndexSummary run_index(const IndexRunOptions& options,
             const auto old = stored.find(id_term);
             const std::optional<FileState> old_state =
                 old == stored.end() || options.overwrite ? std::nullopt : old->second;
-            if (old_state && old_state->same_stat(file.size, file.mtime_ns)) {
+            if (old_state && old_state->same_stat(file.size, file.mtime_ns) &&
+                !folders.context_changed(file.id, *old_state)) {
                 ++summary.unchanged;
                 kept.insert(id_term);
                 on_event({FileEvent::Kind::Unchanged, file.id, {}});
@@ -266,14 +280,17 @@ IndexSummary run_index(const IndexRunOptions& options,
         try {
             FileBytes read = read_file(file.path, options.max_size);
             done.bytes = read.bytes.size();
+            folders.complete(file.id, read.state, job.old_state);
             if (job.old_state && job.old_state->hash == read.state.hash &&
-                job.old_state->size == read.state.size) {
+                job.old_state->size == read.state.size &&
+                !folders.context_changed(file.id, *job.old_state)) {
                 done.kind = Done::Kind::Unchanged;  // touched, not edited
                 return done;
             }
             const auto format = document::format_for(file.path.filename().string());
-            const document::Document doc = document::read_document(read.bytes, *format, file.id,
-                                                                   file.path.filename().string());
+            const document::Document doc =
+                document::read_document(read.bytes, *format, file.id, file.path.filename().string(),
+                                        {}, folders.context(file.id));
             done.lang = doc.lang;
             done.warnings = doc.warnings;
             done.prepared = prepare_document(doc, read.state, *analyzers[worker], writer.names());

@@ -84,7 +84,9 @@ struct IndexSummary {
     std::size_t skipped = 0;
     std::array<std::size_t, skip_reason_count> skipped_by{};  ///< indexed by SkipReason
     std::size_t warnings = 0;
-    std::size_t en = 0;  ///< of the added and updated documents
+    std::size_t metadata_files = 0;  ///< folders' metadata files read (document/sidecar.hpp)
+    std::size_t metadata_rows = 0;   ///< their rows applied
+    std::size_t en = 0;              ///< of the added and updated documents
     std::size_t ja = 0;
     std::size_t files_total = 0;  ///< entries the walk listed
     std::size_t files_done = 0;   ///< of them, handled before the run stopped (or all)

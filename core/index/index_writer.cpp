@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <cerrno>
+#include <exception>
 #include <set>
 #include <utility>
 
@@ -405,11 +407,56 @@ std::unordered_map<std::string, std::optional<FileState>> IndexWriter::file_stat
     return out;
 }
 
+namespace {
+
+/// The index a commit is writing, for the terminate handler below.
+std::string committing_path;  // NOLINT(cert-err58-cpp): set and read on the writer's thread
+
+/// Xapian 1.4 can throw again from a destructor while a failed commit unwinds (seen with a
+/// full disk: a DatabaseError inside the first one's cleanup), which ends the program through
+/// std::terminate. The commit was not made, and Xapian's commits are atomic: say what
+/// happened as a failed commit would, and exit with its code instead of aborting.
+[[noreturn]] void on_terminate_in_commit() {
+    std::string message = "cannot commit: internal error in Xapian";
+    int code = 74;
+    try {
+        if (const std::exception_ptr e = std::current_exception()) {
+            std::rethrow_exception(e);
+        }
+    } catch (const Xapian::Error& e) {
+        const IndexError error = schema::index_error(e, "cannot commit", committing_path);
+        message = error.what();
+        code = static_cast<int>(error.code());
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the message above stands
+    }
+    const std::string line = std::string(program_invocation_short_name) + ": " + message + "\n";
+    (void)!::write(STDERR_FILENO, line.data(), line.size());
+    ::_exit(code);
+}
+
+/// Installs on_terminate_in_commit() for the length of a commit.
+class CommitGuard {
+  public:
+    explicit CommitGuard(const std::string& path)
+        : previous_(std::set_terminate(on_terminate_in_commit)) {
+        committing_path = path;
+    }
+    ~CommitGuard() { std::set_terminate(previous_); }
+    CommitGuard(const CommitGuard&) = delete;
+    CommitGuard& operator=(const CommitGuard&) = delete;
+
+  private:
+    std::terminate_handler previous_;
+};
+
+}  // namespace
+
 void IndexWriter::commit() {
     if (!impl_->in_batch) {
         return;  // nothing changed since the last commit
     }
     try {
+        const CommitGuard guard(impl_->path);
         impl_->db.commit_transaction();
         impl_->in_batch = false;
         impl_->pending = 0;

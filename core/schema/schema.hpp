@@ -11,7 +11,7 @@
 namespace seisaku::schema {
 
 /// Bump when anything below changes meaning; the searcher refuses other versions.
-inline constexpr std::string_view schema_version = "11";
+inline constexpr std::string_view schema_version = "12";
 
 // Term prefixes (Omega's conventions, so xapian-delve output reads naturally).
 inline constexpr std::string_view prefix_id = "Q";  ///< boolean: path as indexed (unique)

@@ -186,8 +186,8 @@ TEST_CASE("bad metadata values are dropped with a warning", "[document]") {
     CHECK(d.date.empty());
     CHECK(d.lang == "en");
     CHECK(d.source_url.empty());
-    CHECK(d.warnings == std::vector<std::string>{"language \"fr\" is not en or ja; detected",
-                                                 "date \"2024-02-30\" is not a date; ignored",
+    CHECK(d.warnings == std::vector<std::string>{"date \"2024-02-30\" is not a date; ignored",
+                                                 "language \"fr\" is not en or ja; detected",
                                                  "source URL is not http(s); ignored"});
 }
 
@@ -215,11 +215,11 @@ TEST_CASE("HTML: title, metadata, body text without script and style", "[documen
     CHECK(d.body.find("本文です。") != std::string::npos);
 }
 
-TEST_CASE("broken HTML still yields text, and an empty title falls back to the file name",
+TEST_CASE("broken HTML still yields text and is titled by its first sentence or its file name",
           "[document]") {
     const auto d = document::read_document("<html><body><p>text <!-- unterminated", Format::Html,
                                            "x", "broken.html");
-    CHECK(d.title == "broken.html");
+    CHECK(d.title == "text");
     CHECK(d.body.find("text") != std::string::npos);
     const auto deep =
         document::read_document(std::string(100000, '<') + "div>", Format::Html, "x", "deep.html");
@@ -233,7 +233,7 @@ TEST_CASE("broken HTML still yields text, and an empty title falls back to the f
     }
     nested += "deepword</body></html>";
     const auto nest = document::read_document(nested, Format::Html, "x", "nest.html");
-    CHECK(nest.title == "nest.html");
+    CHECK(nest.title == "shallowword");
     CHECK(nest.body.find("shallowword") != std::string::npos);
     const auto attribute = document::read_document(
         "<p>beforeword</p><p title=\"" + std::string(10 << 20, 'a') + "\">afterword</p>",
@@ -350,7 +350,7 @@ TEST_CASE("a given date in any form parse_date reads is stored as ISO", "[docume
     CHECK(html.warnings.empty());
 }
 
-TEST_CASE("a document without a date takes the first one in its title or body",
+TEST_CASE("a document without a date takes its own from its title or the top of its body",
           "[document][dates]") {
     const auto text = document::read_document(
         "First Council meets in Tokyo (3 July 2023)\n\nTokyo, 4 July 2023 - The Council...",
@@ -375,6 +375,21 @@ TEST_CASE("a document without a date takes the first one in its title or body",
     const auto none = document::read_document("Report\n\nIn 2024 the Council met twice.",
                                               Format::Text, "x", "x.txt");
     CHECK(none.date.empty());
+    // a date deep in the text dates what it speaks of, not the text; nor does a cited law's
+    const auto deep = document::read_document(
+        "Guide, part 2\n\nThis part explains the rules.\n\nThe rules of 30 April 2002 apply.",
+        Format::Text, "x", "x.txt");
+    CHECK(deep.date.empty());
+    const auto cited = document::read_document(
+        "人工知能法\n\nこの法律は、科学技術基本法（平成七年法律第百三十号）と相まって推進する。",
+        Format::Text, "x", "x.txt");
+    CHECK(cited.date.empty());
+    CHECK(cited.date_source.empty());
+    const auto lead =
+        document::read_document("Note\n\nOn 3 July 2023 the Council met in Tokyo.\n\nMore text.",
+                                Format::Text, "x", "x.txt");
+    CHECK(lead.date == "2023-07-03");
+    CHECK(lead.date_source == "lead");
 }
 
 TEST_CASE("source files: ids start at the root folder, hidden and odd files skipped",

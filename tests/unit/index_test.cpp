@@ -63,15 +63,21 @@ TEST_CASE("file state: FNV-1a content hash and the stored value", "[index]") {
     CHECK(index::content_hash("") == 0xcbf29ce484222325ULL);
     CHECK(index::content_hash("a") == 0xaf63dc4c8601ec8cULL);
     CHECK(index::content_hash("foobar") == 0x85944171f73967e8ULL);
-    const index::FileState s{1234, 1700000000123456789, 0x00ff00ff00ff00ffULL};
-    CHECK(index::encode_file_state(s) == "1234 1700000000123456789 00ff00ff00ff00ff");
+    const index::FileState s{1234, 1700000000123456789, 0x00ff00ff00ff00ffULL, 0x12, 0xabcULL};
+    CHECK(index::encode_file_state(s) ==
+          "1234 1700000000123456789 00ff00ff00ff00ff 0000000000000012 0000000000000abc");
     const auto back = index::decode_file_state(index::encode_file_state(s));
     REQUIRE(back);
     CHECK(back->size == s.size);
     CHECK(back->mtime_ns == s.mtime_ns);
     CHECK(back->hash == s.hash);
-    for (const char* bad : {"", "1 2", "1 2 3", "x 2 00ff00ff00ff00ff", "1 2 00ff00ff00ff00ffx",
-                            "1  2 00ff00ff00ff00ff", "1 2 00ff00ff00ff00ff "}) {
+    CHECK(back->metadata == s.metadata);
+    CHECK(back->folder == s.folder);
+    const std::string h = " 00ff00ff00ff00ff";
+    for (const std::string& bad :
+         {std::string(), std::string("1 2"), std::string("1 2 3"), "x 2" + h + h + h,
+          "1 2" + h + h + h + "x", "1  2" + h + h + h, "1 2" + h + h + h + " ", "1 2" + h,
+          "1 2" + h + h, "1 2" + h + " 00ff00ff00ff00f" + h}) {
         INFO(bad);
         CHECK(!index::decode_file_state(bad));
     }

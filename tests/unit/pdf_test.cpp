@@ -199,7 +199,7 @@ TEST_CASE("PDF: the metadata title wins, and no line break or form feed gets thr
     CHECK_THROWS_WITH(document::parse_pdf_output("no pages"),
                       "PDF text extractor wrote no pages, not indexed");
     std::vector<document::Heading> headings;
-    CHECK(document::pdf_body({"a", "", "b\n\n"}, headings) == "\na\n\n\n\nb");
+    CHECK(document::pdf_body({"a", "", "b\n\n"}, headings).text == "\na\n\n\n\nb");
     CHECK(headings ==
           std::vector<document::Heading>{{0, 1, "Page 1"}, {3, 1, "Page 2"}, {5, 1, "Page 3"}});
 }

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "index/folder_context.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_set>
+
+#include "document/folder_profile.hpp"
+#include "schema/schema.hpp"
+
+namespace seisaku::index {
+namespace fs = std::filesystem;
+namespace {
+
+/// A page's bytes for its folder's profile: at most this much of it.
+constexpr std::size_t profile_read_bytes = 2 * 1024 * 1024;
+
+/// Up to `limit` bytes of a regular file (never following a link, never blocking); "" when
+/// it cannot be read: the file is then judged when it is read for indexing.
+std::string read_head(const fs::path& path, std::size_t limit) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        return {};
+    }
+    std::string out;
+    char buffer[64 * 1024];
+    while (out.size() < limit) {
+        const ssize_t n = ::read(fd, buffer, std::min(sizeof buffer, limit - out.size()));
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        out.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+/// Runs fn(i) for i in [0, n) on up to `jobs` threads, one for every 64 items (a thread of
+/// its own costs address space: a malloc arena).
+template <typename Fn>
+void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
+    jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, 1 + n / 64));
+    std::atomic<std::size_t> next{0};
+    const auto loop = [&] {
+        for (std::size_t i = next++; i < n; i = next++) {
+            fn(i);
+        }
+    };
+    std::vector<std::thread> threads;
+    const std::size_t extra = std::min<std::size_t>(n, std::max(1U, jobs)) - (n > 0 ? 1 : 0);
+    for (std::size_t t = 0; t < extra; ++t) {
+        threads.emplace_back(loop);
+    }
+    loop();
+    for (std::thread& t : threads) {
+        t.join();
+    }
+}
+
+}  // namespace
+
+std::string folder_of(std::string_view id) {
+    const std::size_t slash = id.rfind('/');
+    return slash == std::string_view::npos ? std::string() : std::string(id.substr(0, slash));
+}
+
+struct FolderContexts::Impl {
+    document::Sidecars sidecars;
+    /// Profiled folders: their repeated lines.
+    std::unordered_map<std::string, document::LineSet> repeated;
+    /// Files of profiled folders: their folder hash and whether their title is told apart.
+    std::unordered_map<std::string, std::pair<std::uint64_t, bool>> files;
+};
+
+FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
+                               const StoredStates& stored, bool overwrite, unsigned jobs,
+                               std::uintmax_t max_size)
+    : impl_(std::make_unique<Impl>()) {
+    // Metadata files.
+    std::vector<document::SidecarFile> sidecar_files;
+    std::unordered_set<std::string> documents;
+    for (const document::SourceFile& f : files) {
+        if (f.skip == document::SkipKind::None) {
+            documents.insert(f.id);
+        } else if (f.skip == document::SkipKind::Sidecar) {
+            const document::SidecarLimits limits;
+            std::string bytes = read_head(f.path, limits.max_bytes + 1);
+            sidecar_files.push_back({folder_of(f.id), f.id, std::move(bytes)});
+        }
+    }
+    if (!sidecar_files.empty()) {
+        impl_->sidecars = document::read_sidecars(sidecar_files, documents);
+    }
+
+    // Folders with something to read, or that lost a file.
+    std::unordered_set<std::string> dirty;
+    for (const document::SourceFile& f : files) {
+        if (f.skip != document::SkipKind::None) {
+            continue;
+        }
+        const auto old = stored.find(schema::id_term(f.id));
+        const bool unchanged = !overwrite && old != stored.end() && old->second &&
+                               old->second->same_stat(f.size, f.mtime_ns) &&
+                               old->second->metadata == [&] {
+                                   const auto m = impl_->sidecars.by_id.find(f.id);
+                                   return m == impl_->sidecars.by_id.end() ? 0 : m->second.hash();
+                               }();
+        if (!unchanged) {
+            dirty.insert(folder_of(f.id));
+        }
+    }
+    for (const auto& [term, state] : stored) {
+        const std::string id = term.substr(schema::prefix_id.size());
+        if (!documents.contains(id)) {
+            dirty.insert(folder_of(id));
+        }
+    }
+
+    // Their profiles: the lines their pages repeat, then the title lines several share.
+    struct Member {
+        const document::SourceFile* file;
+        document::Format format;
+        std::vector<std::uint64_t> keys;
+        std::string title;
+    };
+    std::unordered_map<std::string, std::vector<Member>> members;
+    for (const document::SourceFile& f : files) {
+        if (f.skip != document::SkipKind::None || !dirty.contains(folder_of(f.id))) {
+            continue;
+        }
+        const auto format = document::format_for(f.path.filename().string());
+        if (format && *format != document::Format::Pdf) {
+            members[folder_of(f.id)].push_back({&f, *format, {}, {}});
+        }
+    }
+    std::vector<Member*> all;
+    for (auto& [folder, list] : members) {
+        for (Member& m : list) {
+            all.push_back(&m);
+        }
+    }
+    const std::size_t limit =
+        max_size == 0
+            ? profile_read_bytes
+            : static_cast<std::size_t>(std::min<std::uintmax_t>(max_size, profile_read_bytes));
+    parallel_for(all.size(), jobs, [&](std::size_t i) {
+        Member& m = *all[i];
+        if (m.format == document::Format::Markdown) {
+            return;
+        }
+        m.keys =
+            document::edge_line_keys(document::page_text(read_head(m.file->path, limit), m.format));
+    });
+    for (auto& [folder, list] : members) {
+        std::vector<std::vector<std::uint64_t>> pages;
+        for (const Member& m : list) {
+            if (m.format != document::Format::Markdown) {
+                pages.push_back(m.keys);
+            }
+        }
+        impl_->repeated[folder] = document::repeated_lines(pages);
+    }
+    parallel_for(all.size(), jobs, [&](std::size_t i) {
+        Member& m = *all[i];
+        const document::LineSet& repeated = impl_->repeated.at(folder_of(m.file->id));
+        const document::TitleLine t =
+            document::title_line(read_head(m.file->path, limit), m.format, &repeated);
+        m.title = t.declared ? std::string() : document::title_key(t.line);
+    });
+    for (auto& [folder, list] : members) {
+        std::unordered_map<std::string, std::size_t> counts;
+        for (const Member& m : list) {
+            if (!m.title.empty()) {
+                ++counts[m.title];
+            }
+        }
+        const document::LineSet& repeated = impl_->repeated.at(folder);
+        for (const Member& m : list) {
+            const bool shared = !m.title.empty() && counts[m.title] >= 2;
+            impl_->files[m.file->id] = {document::folder_context_hash(m.keys, repeated, shared),
+                                        shared};
+        }
+    }
+    for (const std::string& folder : dirty) {
+        impl_->repeated.try_emplace(folder);  // profiled, with nothing that repeats
+    }
+}
+
+FolderContexts::~FolderContexts() = default;
+
+const document::Sidecars& FolderContexts::sidecars() const {
+    return impl_->sidecars;
+}
+
+document::FileContext FolderContexts::context(const std::string& id) const {
+    document::FileContext c;
+    if (const auto m = impl_->sidecars.by_id.find(id); m != impl_->sidecars.by_id.end()) {
+        c.metadata = &m->second;
+    }
+    if (const auto r = impl_->repeated.find(folder_of(id)); r != impl_->repeated.end()) {
+        c.repeated_lines = r->second.empty() ? nullptr : &r->second;
+    }
+    if (const auto f = impl_->files.find(id); f != impl_->files.end()) {
+        c.title_shared = f->second.second;
+    }
+    return c;
+}
+
+void FolderContexts::complete(const std::string& id, FileState& state,
+                              const std::optional<FileState>& old) const {
+    const auto m = impl_->sidecars.by_id.find(id);
+    state.metadata = m == impl_->sidecars.by_id.end() ? 0 : m->second.hash();
+    if (const auto f = impl_->files.find(id); f != impl_->files.end()) {
+        state.folder = f->second.first;
+    } else if (impl_->repeated.contains(folder_of(id))) {
+        state.folder = 0;  // profiled, but not a page (a PDF)
+    } else {
+        state.folder = old ? old->folder : 0;
+    }
+}
+
+bool FolderContexts::context_changed(const std::string& id, const FileState& old) const {
+    FileState now;
+    complete(id, now, old);
+    return now.metadata != old.metadata || now.folder != old.folder;
+}
+
+}  // namespace seisaku::index
