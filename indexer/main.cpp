@@ -166,6 +166,15 @@ int run(Options& o) {
                 progress.clear();
                 std::cerr << "seisaku-index: warning: " << id << ": " << e.message << '\n';
                 break;
+            case FileEvent::Kind::Paired:
+            case FileEvent::Kind::NotPaired:
+                if (o.verbose) {
+                    progress.clear();
+                    std::cerr << (e.kind == FileEvent::Kind::Paired ? "paired " : "not paired ")
+                              << id << " and " << seisaku::render::terminal_safe(e.other) << " ("
+                              << seisaku::render::terminal_safe(e.message) << ")\n";
+                }
+                break;
             case FileEvent::Kind::Added:
             case FileEvent::Kind::Updated:
             case FileEvent::Kind::Unchanged:

@@ -33,6 +33,10 @@ std::string_view event_name(FileEvent::Kind kind) {
             return "skipped";
         case FileEvent::Kind::Warning:
             return "warning";
+        case FileEvent::Kind::Paired:
+            return "paired";
+        case FileEvent::Kind::NotPaired:
+            return "not-paired";
     }
     return "warning";
 }
@@ -87,6 +91,15 @@ std::string summary_line(const index::IndexSummary& s) {
         out += " (" + reasons + ")";
     }
     out += ", " + std::to_string(s.warnings) + " warnings; ";
+    if (s.metadata_files > 0) {
+        out += "metadata: " + std::to_string(s.metadata_rows) + " rows from " +
+               std::to_string(s.metadata_files) + (s.metadata_files == 1 ? " file; " : " files; ");
+    }
+    if (s.pairs + s.pairs_undone + s.pairs_refused > 0) {
+        out += std::to_string(s.pairs) + " translation pairs found (" +
+               std::to_string(s.pairs_made) + " new, " + std::to_string(s.pairs_undone) +
+               " undone, " + std::to_string(s.pairs_refused) + " candidates refused); ";
+    }
     if (s.stopped_by != 0) {
         out += "stopped by " + signal_name(s.stopped_by) + " after " +
                std::to_string(s.files_done) + " of " + std::to_string(s.files_total) + " files; ";
@@ -107,6 +120,9 @@ std::string json_event(const FileEvent& e) {
     nlohmann::ordered_json j = {{"event", event_name(e.kind)}, {"path", e.id}};
     if (e.kind == FileEvent::Kind::Skipped) {
         j["reason"] = index::skip_reason_key(e.reason);
+    }
+    if (!e.other.empty()) {
+        j["other"] = e.other;
     }
     if (!e.message.empty()) {
         j["message"] = e.message;
@@ -129,6 +145,12 @@ std::string json_summary(const index::IndexSummary& s) {
         {"skipped", s.skipped},
         {"skipped_by", skipped},
         {"warnings", s.warnings},
+        {"metadata_files", s.metadata_files},
+        {"metadata_rows", s.metadata_rows},
+        {"pairs", s.pairs},
+        {"pairs_new", s.pairs_made},
+        {"pairs_undone", s.pairs_undone},
+        {"pairs_refused", s.pairs_refused},
         {"en", s.en},
         {"ja", s.ja},
         {"files", s.files_total},

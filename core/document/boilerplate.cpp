@@ -130,9 +130,62 @@ constexpr auto site_marks = std::to_array<std::string_view>(
      "last update:", "最終更新"});
 
 /// Line starts of a site's lines.
-constexpr auto site_starts = std::to_array<std::string_view>(
-    {"©", "(c) ", "copyright", "skip to", "jump to", "本文へ", "ナビゲーションをスキップ",
-     "現在位置", "現在地", "you are here", "page last updated", "follow us on"});
+constexpr auto site_starts = std::to_array<std::string_view>({"©",
+                                                              "(c) ",
+                                                              "copyright",
+                                                              "skip to",
+                                                              "jump to",
+                                                              "本文へ",
+                                                              "ナビゲーションをスキップ",
+                                                              "現在位置",
+                                                              "現在地",
+                                                              "you are here",
+                                                              "page last updated",
+                                                              "follow us on",
+                                                              "share:",
+                                                              "share this",
+                                                              "share on",
+                                                              "tags:",
+                                                              "posted in ",
+                                                              "filed under",
+                                                              "« previous",
+                                                              "previous post:",
+                                                              "next post:",
+                                                              "subscribe to",
+                                                              "sign up for",
+                                                              "このページをシェア",
+                                                              "sns:",
+                                                              "シェアする"});
+
+/// A line that opens a list of other pages of the site: what follows it, to the next text,
+/// is the site's.
+constexpr auto related_heads = std::to_array<std::string_view>({"related links",
+                                                                "related pages",
+                                                                "related news",
+                                                                "related articles",
+                                                                "related content",
+                                                                "related publications",
+                                                                "related information",
+                                                                "related posts",
+                                                                "see also",
+                                                                "latest news",
+                                                                "more news",
+                                                                "other news",
+                                                                "recent posts",
+                                                                "latest posts",
+                                                                "you may also like",
+                                                                "you might also be interested in",
+                                                                "関連リンク",
+                                                                "関連情報",
+                                                                "関連ページ",
+                                                                "関連記事",
+                                                                "関連報道資料",
+                                                                "関連ニュース",
+                                                                "関連サイト",
+                                                                "新着情報",
+                                                                "最新情報",
+                                                                "おすすめ情報",
+                                                                "その他の報道発表"});
 
 /// A line that opens a release's own contact details: what follows stays.
 constexpr auto contact_heads = std::to_array<std::string_view>(
@@ -260,6 +313,50 @@ std::string_view breadcrumb_leaf(std::string_view f) {
     return n == std::string_view::npos ? std::string_view() : f.substr(n + 2);
 }
 
+/// "Privacy policy | Accessibility | Terms of use", "[3]English [4]やさしい日本語 [5]文字サイズ":
+/// a line of links, most of them a site's words.
+bool is_link_row(std::string_view folded, std::string_view raw) {
+    std::vector<std::string_view> parts = split_any(folded, {"|", "｜", " / ", "・"});
+    std::size_t markers = 0;
+    for (std::size_t i = 0; i + 2 < raw.size(); ++i) {
+        if (raw[i] == '[' && raw[i + 1] >= '0' && raw[i + 1] <= '9') {
+            ++markers;
+        }
+    }
+    if (markers >= 2) {  // a text dump's links: "[3]English [4]…"
+        parts.clear();
+        std::string_view rest = raw;
+        while (!rest.empty()) {
+            const std::size_t open = rest.find('[');
+            if (open == std::string_view::npos) {
+                break;
+            }
+            const std::size_t close = rest.find(']', open);
+            const std::size_t next =
+                close == std::string_view::npos ? std::string_view::npos : rest.find('[', close);
+            if (close == std::string_view::npos) {
+                break;
+            }
+            parts.push_back(
+                trim(rest.substr(close + 1, next == std::string_view::npos ? std::string_view::npos
+                                                                           : next - close - 1)));
+            rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
+        }
+    }
+    if (parts.size() < 2) {
+        return false;
+    }
+    std::size_t site = 0;
+    for (const std::string_view p : parts) {
+        const std::string f = folded_line(p);
+        site += is_one_of(f, site_phrases) || is_one_of(f, language_names) ||
+                        is_one_of(f, anywhere_phrases)
+                    ? 1
+                    : 0;
+    }
+    return site * 2 >= parts.size();
+}
+
 bool is_language_switch(std::string_view f) {
     const std::vector<std::string_view> parts = split_any(f, {" ", "|", "｜", "/", "・", ","});
     return !parts.empty() && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
@@ -339,6 +436,8 @@ struct LineInfo {
     bool contact = false;   ///< opens a release's contact details
     bool attachment = false;
     bool structure = false;  ///< a law's part, chapter, article or caption: never the site's
+    bool related = false;    ///< opens a list of the site's other pages ("Related links")
+    bool details = false;    ///< contact details: an address, phone number or e-mail
 };
 
 /// "第五章 …", "第十条 …", "Chapter IV …", "Article 27 …", "(目的)": a law's structure.
@@ -381,9 +480,13 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
     const bool japanese = c.japanese * 2 >= c.code_points;
     info.anywhere = is_one_of(f, anywhere_phrases);
     info.structure = is_structure_line(f);
-    info.site = info.anywhere || is_one_of(f, site_phrases) || contains_one_of(f, site_marks) ||
-                starts_with_one_of(f, site_starts) || is_breadcrumb(f) || is_language_switch(f) ||
-                is_address_or_phone(f) || is_link_list_line(f);
+    info.related =
+        is_one_of(f, related_heads) ||
+        (f.ends_with(":") && is_one_of(std::string_view(f).substr(0, f.size() - 1), related_heads));
+    info.site = info.anywhere || info.related || is_one_of(f, site_phrases) ||
+                contains_one_of(f, site_marks) || starts_with_one_of(f, site_starts) ||
+                is_breadcrumb(f) || is_language_switch(f) || is_address_or_phone(f) ||
+                is_link_list_line(f) || is_link_row(f, line);
     info.repeated = repeated != nullptr && repeated->contains(line_key(line));
     std::string_view bare = f;
     for (const std::string_view mark :
@@ -396,6 +499,11 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
                    std::any_of(contact_heads.begin(), contact_heads.end(), [&](std::string_view h) {
                        return bare.starts_with(h) && bare.size() <= h.size() + 40;
                    });
+    info.details =
+        f.find('@') != std::string::npos || is_address_or_phone(f) ||
+        f.find("e-mail") != std::string::npos || f.find("email") != std::string::npos ||
+        f.find("メール") != std::string::npos ||
+        std::count_if(f.begin(), f.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) >= 8;
     info.attachment = f.find("pdf") != std::string::npos || f.find("添付") != std::string::npos ||
                       f.find("別紙") != std::string::npos || f.find("別添") != std::string::npos;
     const bool sentence = ends_sentence(f);
@@ -468,6 +576,59 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
     }
     // What repeats across the folder is the site's when it is short like a link; a long line
     // that repeats (a law's title line in every chunk of it) is text.
+    // A contact heading is one when contact details follow it ("Contact us" in a footer is a
+    // link); a list after a "Related links" heading is the site's, wherever it stands.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (info[i].contact) {
+            bool details = false;
+            for (std::size_t j = i + 1, seen = 0; j < n && seen < 4 && !details; ++j) {
+                if (!info[j].blank) {
+                    details = info[j].details || info[j].folded.empty();
+                    ++seen;
+                }
+            }
+            // or the next line names who to ask: "International Strategy Team, Digital Agency"
+            for (std::size_t j = i + 1; j < n && !details; ++j) {
+                if (!info[j].blank) {
+                    const Counts c = count(info[j].folded);
+                    details = !info[j].site && (c.words >= 4 || c.japanese >= 8);
+                    break;
+                }
+            }
+            info[i].contact = details;
+        }
+        if (info[i].related) {
+            for (std::size_t j = i + 1, seen = 0; j < n && seen < 15; ++j) {
+                if (info[j].blank) {
+                    continue;
+                }
+                if (info[j].sentence || info[j].structure || info[j].contact || info[j].related ||
+                    (info[j].attachment && !info[j].repeated)) {
+                    break;
+                }
+                out[j] = true;
+                ++seen;
+            }
+        }
+    }
+    // The nearest non-blank line before (step -1) or after (step 1) line i.
+    const auto neighbour = [&](std::size_t i, int step) -> std::optional<std::size_t> {
+        for (std::size_t j = i; step < 0 ? j-- > 0 : ++j < n;) {
+            if (!info[j].blank) {
+                return j;
+            }
+        }
+        return std::nullopt;
+    };
+    // A heading over attachments ("関連資料", "Attachments") is the release's, however often
+    // the site repeats it.
+    for (std::size_t i = 0; i < n; ++i) {
+        if (const auto next = neighbour(i, 1); !info[i].blank && info[i].linky && next &&
+                                               info[*next].attachment && !info[*next].site) {
+            info[i].repeated = false;
+            info[i].attachment = true;
+        }
+    }
     const auto certain = [&](std::size_t i) {
         return !info[i].structure &&
                (info[i].site || (info[i].repeated && (info[i].linky || !info[i].prose)));
@@ -479,7 +640,7 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
             first_prose = first_prose.value_or(i);
             last_prose = i;
         }
-        out[i] = info[i].anywhere;
+        out[i] = out[i] || info[i].anywhere;
     }
     if (!first_prose) {  // no running text: only what is certain goes
         for (std::size_t i = 0; i < n; ++i) {
@@ -517,6 +678,23 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
                 std::string_view(info[last].folded).substr(std::to_string(expected - 1).size() + 2);
         }
     }
+    // Three short lines in a row that repeat across the folder are a menu.
+    for (std::size_t i = 0; i < head_end;) {
+        std::size_t j = i;
+        std::vector<std::size_t> run;
+        while (j < head_end && (info[j].blank || (info[j].repeated && info[j].linky))) {
+            if (!info[j].blank) {
+                run.push_back(j);
+            }
+            ++j;
+        }
+        if (run.size() >= 3) {
+            for (const std::size_t k : run) {
+                info[k].site = true;
+            }
+        }
+        i = j + 1;
+    }
     // Lines known by their form or words mark the site's part of the head; before the last
     // of them, what repeats across the folder or is short like a link goes with them.
     std::optional<std::size_t> last_site;
@@ -531,30 +709,56 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
     const auto is_leaf = [&](std::size_t i) { return !leaf.empty() && info[i].folded == leaf; };
     for (std::size_t i = 0; i < head_end; ++i) {
         const LineInfo& l = info[i];
-        if (l.blank || l.dated || l.structure || is_leaf(i)) {
+        // a date among the site's lines is a link to an archive ("令和6年5月"); after them, the
+        // title's
+        const bool site_part = last_site && i < *last_site;
+        if (l.blank || (l.dated && !site_part) || l.structure || is_leaf(i)) {
             continue;
         }
-        if (l.site || ((l.repeated || l.linky) && last_site && i < *last_site)) {
+        // a date among them that stands alone is a post's (a list of dates is an archive's)
+        const auto dated_at = [&](std::optional<std::size_t> j) { return j && info[*j].dated; };
+        const bool dates_listed =
+            l.dated && (dated_at(neighbour(i, -1)) || dated_at(neighbour(i, 1)));
+        if (l.site || ((l.repeated || l.linky || dates_listed) && site_part)) {
             out[i] = true;
         }
     }
-    // After it, short or repeating lines before the title's date: a menu nobody named, then
-    // the title and a label. All but the last two go when they are many.
+    // After it, short or repeating lines before the title: a menu nobody named. When a line
+    // that is no menu item (a long title) ends them, they go when they are three or more and
+    // some repeat across the folder; when the title's date ends them, the title is among
+    // them: all but the last two go when they are five or more.
     std::vector<std::size_t> after;
+    bool ended_by_title = false;
     for (std::size_t i = last_site ? *last_site + 1 : head_end; i < head_end; ++i) {
-        if (info[i].dated || info[i].structure) {
-            break;  // the title stands before its date
+        if (out[i] || info[i].blank) {
+            continue;
         }
-        if (!info[i].blank && !out[i]) {
-            if (!info[i].linky && !info[i].repeated) {
-                after.clear();
-                continue;
+        if (info[i].structure) {
+            break;
+        }
+        if (info[i].dated && !info[i].repeated) {
+            // the title's date; dates in a row are a list of links to archives
+            std::size_t next = i + 1;
+            while (next < head_end && info[next].blank) {
+                ++next;
             }
-            after.push_back(i);
+            const bool listed = (next < head_end && info[next].dated) ||
+                                (!after.empty() && info[after.back()].dated);
+            if (!listed) {
+                break;
+            }
         }
+        if (!info[i].linky && !info[i].repeated) {
+            ended_by_title = true;
+            break;
+        }
+        after.push_back(i);
     }
-    if (after.size() >= 5) {
-        for (std::size_t k = 0; k + 2 < after.size(); ++k) {
+    const bool some_repeat =
+        std::any_of(after.begin(), after.end(), [&](std::size_t i) { return info[i].repeated; });
+    const std::size_t keep = ended_by_title ? 0 : 2;
+    if ((ended_by_title && after.size() >= 3 && some_repeat) || after.size() >= 5) {
+        for (std::size_t k = 0; k + keep < after.size(); ++k) {
             if (!is_leaf(after[k])) {
                 out[after[k]] = true;
             }

@@ -144,6 +144,27 @@ bool is_site_element(xmlNode* n, std::string_view name, bool in_article) {
            style.find("display: none") != std::string::npos;
 }
 
+/// Whether an element holds a link to a PDF file: a release's attachments, which stay even in
+/// a box whose class names a site part ("related").
+bool holds_pdf_link(xmlNode* node, int depth = 0) {
+    for (xmlNode* n = node; n != nullptr && depth < 64; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE) {
+            continue;
+        }
+        if (lower(reinterpret_cast<const char*>(n->name)) == "a") {
+            std::string href = lower(attribute(n, "href"));
+            href = href.substr(0, std::min(href.find('#'), href.find('?')));
+            if (href.ends_with(".pdf")) {
+                return true;
+            }
+        }
+        if (holds_pdf_link(n->children, depth + 1)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool is_main(xmlNode* n, std::string_view name) {
     return name == "main" || lower(attribute(n, "role")) == "main";
 }
@@ -259,7 +280,8 @@ void walk(xmlNode* node, Walk& w) {
         }
         if (!w.in_head && !w.holders.contains(n) &&
             (is_site_element(n, name, w.in_article > 0) ||
-             has_site_word(attribute(n, "class") + " " + attribute(n, "id")))) {
+             (has_site_word(attribute(n, "class") + " " + attribute(n, "id")) &&
+              !holds_pdf_link(n->children)))) {
             ++out.dropped_blocks;
             continue;
         }

@@ -23,6 +23,8 @@
 #include "index/folder_context.hpp"
 #include "index/index_writer.hpp"
 #include "index/pipeline.hpp"
+#include "index/translation_pairs.hpp"
+#include "query/term_bank.hpp"
 #include "schema/schema.hpp"
 
 namespace seisaku::index {
@@ -201,8 +203,11 @@ IndexSummary run_index(const IndexRunOptions& options,
     Progress progress;
     progress.files_total = files.size();
 
-    std::unordered_set<std::string> seen;    // id terms met in this run
-    std::unordered_set<std::string> kept;    // id terms whose documents stay
+    std::unordered_set<std::string> seen;     // id terms met in this run
+    std::unordered_set<std::string> changed;  // ids added or updated in this run
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
+        alternates;                        // their alternate links, for the pairing of translations
+    std::unordered_set<std::string> kept;  // id terms whose documents stay
     std::vector<std::string> kept_prefixes;  // ids of unreadable entries: what is under stays
 
     // Files that need reading go to worker threads (read, hash, parse, analyze); the rest of
@@ -219,6 +224,7 @@ IndexSummary run_index(const IndexRunOptions& options,
         std::size_t bytes = 0;
         std::string lang;
         std::vector<std::string> warnings;
+        std::vector<std::pair<std::string, std::string>> alternates;
         std::optional<PreparedDocument> prepared;
         SkipReason reason = SkipReason::Rejected;
         std::string message;
@@ -293,6 +299,7 @@ IndexSummary run_index(const IndexRunOptions& options,
                                         {}, folders.context(file.id));
             done.lang = doc.lang;
             done.warnings = doc.warnings;
+            done.alternates = doc.alternates;
             done.prepared = prepare_document(doc, read.state, *analyzers[worker], writer.names());
             done.kind = Done::Kind::Prepared;
         } catch (const Skip& s) {
@@ -327,6 +334,10 @@ IndexSummary run_index(const IndexRunOptions& options,
             try {
                 const Outcome outcome = writer.add(std::move(*done.prepared));
                 kept.insert(done.id_term);
+                changed.insert(id);
+                if (!done.alternates.empty()) {
+                    alternates.emplace(id, std::move(done.alternates));
+                }
                 ++(outcome == Outcome::Added ? summary.added : summary.updated);
                 ++(done.lang == "ja" ? summary.ja : summary.en);
                 on_event(
@@ -377,6 +388,19 @@ IndexSummary run_index(const IndexRunOptions& options,
             writer.remove(term);
             ++summary.deleted;
             on_event({FileEvent::Kind::Deleted, std::string(id), {}});
+        }
+    }
+    // Translation pairs, when anything changed: found keys on the documents' values only.
+    if (summary.stopped_by == 0 && (summary.added + summary.updated + summary.deleted > 0)) {
+        const PairingResult pairing =
+            pair_translations(writer, query::TermBank::builtin(analyzer), changed, alternates);
+        summary.pairs = pairing.pairs;
+        summary.pairs_made = pairing.made;
+        summary.pairs_undone = pairing.undone;
+        summary.pairs_refused = pairing.refused;
+        for (const PairEvent& e : pairing.events) {
+            on_event({e.paired ? FileEvent::Kind::Paired : FileEvent::Kind::NotPaired, e.a,
+                      e.how + ": " + e.evidence, SkipReason::Unreadable, e.b});
         }
     }
     writer.commit();

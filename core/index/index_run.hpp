@@ -69,11 +69,14 @@ struct IndexRunOptions {
 
 /// What happened to one file, for the caller to show.
 struct FileEvent {
-    enum class Kind { Added, Updated, Unchanged, Deleted, Skipped, Warning };
+    /// Paired: `id` and `other` are a translation pair found by this run; NotPaired: a
+    /// candidate pair whose texts did not agree (translation_pairs.hpp).
+    enum class Kind { Added, Updated, Unchanged, Deleted, Skipped, Warning, Paired, NotPaired };
     Kind kind;
     std::string id;
-    std::string message;                         ///< the reason (Skipped) or repair (Warning)
+    std::string message;  ///< the reason (Skipped), repair (Warning), how and why (pairs)
     SkipReason reason = SkipReason::Unreadable;  ///< Skipped only
+    std::string other = {};                      ///< Paired, NotPaired: the other document
 };
 
 struct IndexSummary {
@@ -86,6 +89,10 @@ struct IndexSummary {
     std::size_t warnings = 0;
     std::size_t metadata_files = 0;  ///< folders' metadata files read (document/sidecar.hpp)
     std::size_t metadata_rows = 0;   ///< their rows applied
+    std::size_t pairs = 0;           ///< translation pairs found, in the index after the run
+    std::size_t pairs_made = 0;      ///< of them, made by this run
+    std::size_t pairs_undone = 0;    ///< found pairs undone by this run
+    std::size_t pairs_refused = 0;   ///< candidates whose texts did not agree
     std::size_t en = 0;              ///< of the added and updated documents
     std::size_t ja = 0;
     std::size_t files_total = 0;  ///< entries the walk listed

@@ -451,6 +451,81 @@ class CommitGuard {
 
 }  // namespace
 
+std::vector<IndexWriter::Listed> IndexWriter::list_documents() const {
+    std::vector<Listed> out;
+    try {
+        const std::string prefix(schema::prefix_id);
+        std::unordered_map<Xapian::docid, std::size_t> at;
+        for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
+            const Xapian::PostingIterator p = impl_->db.postlist_begin(*t);
+            if (p != impl_->db.postlist_end(*t)) {
+                at.emplace(*p, out.size());
+                out.push_back({{}, *t, {}, {}});
+            }
+        }
+        for (const auto& [slot_id, field] :
+             {std::pair{slot(ValueSlot::Lang), &Listed::lang},
+              std::pair{slot(ValueSlot::TranslationKey), &Listed::translation_key}}) {
+            for (auto v = impl_->db.valuestream_begin(slot_id);
+                 v != impl_->db.valuestream_end(slot_id); ++v) {
+                if (const auto i = at.find(v.get_docid()); i != at.end()) {
+                    out[i->second].*field = *v;
+                }
+            }
+        }
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot read", impl_->path);
+    }
+    for (Listed& l : out) {
+        l.id = l.id_term.substr(schema::prefix_id.size());
+    }
+    return out;
+}
+
+std::optional<std::pair<document::Document, std::vector<std::string>>> IndexWriter::stored(
+    const std::string& id_term) const {
+    try {
+        const Xapian::PostingIterator p = impl_->db.postlist_begin(id_term);
+        if (p == impl_->db.postlist_end(id_term)) {
+            return std::nullopt;
+        }
+        const Xapian::Document doc = impl_->db.get_document(*p);
+        std::vector<std::string> names;
+        const std::string prefix(schema::prefix_name);
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+            t.skip_to(prefix);
+            if (t == doc.termlist_end() || !(*t).starts_with(prefix)) {
+                break;
+            }
+            names.push_back((*t).substr(prefix.size()));
+        }
+        return std::pair{schema::decode_record(doc.get_data()), std::move(names)};
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot read", impl_->path);
+    }
+}
+
+void IndexWriter::set_translation_key(const std::string& id_term, const std::string& key) {
+    try {
+        const Xapian::PostingIterator p = impl_->db.postlist_begin(id_term);
+        if (p == impl_->db.postlist_end(id_term)) {
+            return;
+        }
+        impl_->begin_change();
+        Xapian::Document doc = impl_->db.get_document(*p);
+        document::Document record = schema::decode_record(doc.get_data());
+        record.translation_key = key;
+        doc.set_data(schema::encode_record(record));
+        doc.add_value(slot(ValueSlot::TranslationKey), key);
+        impl_->db.replace_document(*p, doc);  // values and data only: terms stay as they are
+        if (++impl_->pending >= impl_->commit_every) {
+            commit();
+        }
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot update", impl_->path);
+    }
+}
+
 void IndexWriter::commit() {
     if (!impl_->in_batch) {
         return;  // nothing changed since the last commit

@@ -83,6 +83,25 @@ class IndexWriter {
     /// Every document's id term and the file state stored with it (none when it has none).
     [[nodiscard]] std::unordered_map<std::string, std::optional<FileState>> file_states() const;
 
+    /// A document as the pairing of translations sees it without reading it (value streams).
+    struct Listed {
+        std::string id;
+        std::string id_term;
+        std::string lang;
+        std::string translation_key;
+    };
+    /// Every document (committed or in the open batch), in docid order.
+    [[nodiscard]] std::vector<Listed> list_documents() const;
+
+    /// The stored record of the document under `id_term` (stored_record.hpp), and its N terms'
+    /// names (query/name_terms.hpp), without their prefix; nullopt when there is none.
+    [[nodiscard]] std::optional<std::pair<document::Document, std::vector<std::string>>> stored(
+        const std::string& id_term) const;
+
+    /// Sets the translation key of the document under `id_term` (its value and its record);
+    /// its terms are not written again.
+    void set_translation_key(const std::string& id_term, const std::string& key);
+
     /// Makes everything added or removed so far durable and visible to readers; does nothing
     /// (no new revision) when there is nothing to commit.
     void commit();

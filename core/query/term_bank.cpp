@@ -134,6 +134,19 @@ bool TermBank::has_key(std::string_view key) const {
                               [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
+std::vector<std::size_t> TermBank::rows_of(std::string_view key) const {
+    const auto [first, last] =
+        std::equal_range(index_.begin(), index_.end(), std::make_pair(key, std::size_t{0}),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<std::size_t> rows;
+    for (auto it = first; it != last; ++it) {
+        if (rows.empty() || rows.back() != it->second) {
+            rows.push_back(it->second);
+        }
+    }
+    return rows;
+}
+
 std::vector<std::string_view> TermBank::keys() const {
     std::vector<std::string_view> out;
     for (const std::vector<std::string_view>& row : keys_) {

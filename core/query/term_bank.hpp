@@ -56,6 +56,10 @@ class TermBank {
     /// Whether some name has this matching key.
     [[nodiscard]] bool has_key(std::string_view key) const;
 
+    /// The rows (0-based, file order) with a name of this key: one concept in both
+    /// languages, for telling whether two texts speak of the same things (translation pairs).
+    [[nodiscard]] std::vector<std::size_t> rows_of(std::string_view key) const;
+
     /// The matching key of every name, in file order (empty keys left out).
     [[nodiscard]] std::vector<std::string_view> keys() const;
 
