@@ -187,6 +187,10 @@ constexpr auto related_heads = std::to_array<std::string_view>({"related links",
                                                                 "おすすめ情報",
                                                                 "その他の報道発表"});
 
+/// Words that make a date a publication's: "公開日：2024年2月14日", "Published on …".
+constexpr auto date_labels = std::to_array<std::string_view>(
+    {"公開日", "公表日", "発表日", "掲載日", "published", "date:", "日時", "開催日"});
+
 /// A line that opens a release's own contact details: what follows stays.
 constexpr auto contact_heads = std::to_array<std::string_view>(
     {"contact", "contacts", "contact:", "press contact", "press contacts", "media contact",
@@ -478,8 +482,12 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
     info.blank = false;
     const Counts c = count(f);
     const bool japanese = c.japanese * 2 >= c.code_points;
-    info.anywhere = is_one_of(f, anywhere_phrases);
-    info.structure = is_structure_line(f);
+    info.anywhere = is_one_of(f, anywhere_phrases) ||
+                    (f.size() <= 48 && (f.ends_with("一覧へ戻る") || f.ends_with("一覧に戻る") ||
+                                        f.starts_with("back to list") || f.starts_with("« back")));
+    // a law's structure, and the mark that ends a press release ("###", "以上")
+    info.structure = is_structure_line(f) || f == "###" || f == "-###-" || f == "- ends -" ||
+                     f == "ends" || f == "以上" || f == "(以上)" || f == "-end-";
     info.related =
         is_one_of(f, related_heads) ||
         (f.ends_with(":") && is_one_of(std::string_view(f).substr(0, f.size() - 1), related_heads));
@@ -495,10 +503,12 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
             bare.remove_prefix(mark.size());
         }
     }
-    info.contact = !bare.starts_with("contact us") &&
-                   std::any_of(contact_heads.begin(), contact_heads.end(), [&](std::string_view h) {
-                       return bare.starts_with(h) && bare.size() <= h.size() + 40;
-                   });
+    const bool contact_words = !bare.starts_with("contact us") &&
+                               std::any_of(contact_heads.begin(), contact_heads.end(),
+                                           [&](std::string_view h) { return bare.starts_with(h); });
+    // a heading of contact details, or a line of them: "For more information, contact … at
+    // press@…"
+    info.contact = contact_words && (bare.size() <= 60 || f.find('@') != std::string::npos);
     info.details =
         f.find('@') != std::string::npos || is_address_or_phone(f) ||
         f.find("e-mail") != std::string::npos || f.find("email") != std::string::npos ||
@@ -525,7 +535,8 @@ std::uint64_t line_key(std::string_view line) {
 }
 
 std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
-                                    const LineSet* repeated) {
+                                    const LineSet* repeated,
+                                    std::optional<std::size_t> title_line) {
     const std::size_t n = lines.size();
     std::vector<bool> out(n, false);
     // Lines near the edges are looked at closely; the others only for "back to top" and the
@@ -580,7 +591,7 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
     // link); a list after a "Related links" heading is the site's, wherever it stands.
     for (std::size_t i = 0; i < n; ++i) {
         if (info[i].contact) {
-            bool details = false;
+            bool details = info[i].details;
             for (std::size_t j = i + 1, seen = 0; j < n && seen < 4 && !details; ++j) {
                 if (!info[j].blank) {
                     details = info[j].details || info[j].folded.empty();
@@ -621,8 +632,12 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
         return std::nullopt;
     };
     // A heading over attachments ("関連資料", "Attachments") is the release's, however often
-    // the site repeats it.
+    // the site repeats it; one over a text dump's list of links ("References") is the site's.
     for (std::size_t i = 0; i < n; ++i) {
+        if (const auto next = neighbour(i, 1);
+            !info[i].blank && info[i].linky && next && is_link_list_line(info[*next].folded)) {
+            info[i].site = true;
+        }
         if (const auto next = neighbour(i, 1); !info[i].blank && info[i].linky && next &&
                                                info[*next].attachment && !info[*next].site) {
             info[i].repeated = false;
@@ -711,14 +726,15 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
         const LineInfo& l = info[i];
         // a date among the site's lines is a link to an archive ("令和6年5月"); after them, the
         // title's
-        const bool site_part = last_site && i < *last_site;
-        if (l.blank || (l.dated && !site_part) || l.structure || is_leaf(i)) {
+        const bool site_part = last_site && i < *last_site && (!title_line || i < *title_line);
+        if (l.blank || (l.dated && !site_part && !l.site) || l.structure || is_leaf(i)) {
             continue;
         }
         // a date among them that stands alone is a post's (a list of dates is an archive's)
         const auto dated_at = [&](std::optional<std::size_t> j) { return j && info[*j].dated; };
+        const bool labelled = contains_one_of(l.folded, date_labels);
         const bool dates_listed =
-            l.dated && (dated_at(neighbour(i, -1)) || dated_at(neighbour(i, 1)));
+            l.dated && !labelled && (dated_at(neighbour(i, -1)) || dated_at(neighbour(i, 1)));
         if (l.site || ((l.repeated || l.linky || dates_listed) && site_part)) {
             out[i] = true;
         }
@@ -729,7 +745,9 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
     // them: all but the last two go when they are five or more.
     std::vector<std::size_t> after;
     bool ended_by_title = false;
-    for (std::size_t i = last_site ? *last_site + 1 : head_end; i < head_end; ++i) {
+    const bool menu_before_title = !title_line || !last_site || *last_site < *title_line;
+    for (std::size_t i = last_site && menu_before_title ? *last_site + 1 : head_end; i < head_end;
+         ++i) {
         if (out[i] || info[i].blank) {
             continue;
         }
@@ -774,6 +792,7 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
             break;
         }
     }
+
     bool in_contact = false;
     std::size_t contact_lines = 0;
     for (std::size_t i = *last_prose + 1; i < n; ++i) {
@@ -815,7 +834,16 @@ Stripped strip_boilerplate(std::string_view text, std::vector<Heading>& headings
         }
         pos = eol + 1;
     }
-    const std::vector<bool> drop = boilerplate_lines(lines, repeated);
+    // the line of the page's first <h1>: what follows it is the page's, whatever comes after
+    std::optional<std::size_t> title_line;
+    for (const Heading& h : headings) {
+        if (h.level == 1 && h.lines != 0) {
+            const auto at = std::upper_bound(starts.begin(), starts.end(), h.offset);
+            title_line = static_cast<std::size_t>(at - starts.begin()) - 1;
+            break;
+        }
+    }
+    const std::vector<bool> drop = boilerplate_lines(lines, repeated, title_line);
     Stripped out;
     out.text.reserve(text.size());
     std::vector<Heading> kept;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -32,8 +33,11 @@ inline constexpr std::size_t boilerplate_edge_lines = 80;
 ///    dump), by repeating across the folder (`repeated`, may be null), and short link-like
 ///    lines among them ("About us", "政策"). The title above the prose, the last short lines
 ///    before it, dates and a release's own contact block and attachments stay.
-[[nodiscard]] std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
-                                                  const LineSet* repeated);
+/// `title_line`, the line of the page's title when known (an HTML <h1>), ends the head: what
+/// follows it is never taken for the site's menus.
+[[nodiscard]] std::vector<bool> boilerplate_lines(
+    const std::vector<std::string_view>& lines, const LineSet* repeated,
+    std::optional<std::size_t> title_line = std::nullopt);
 
 /// `text` without its boilerplate lines (boilerplate_lines()), and the number of lines
 /// dropped. Headings on dropped lines go too; the others move with their lines.

@@ -109,14 +109,20 @@ std::string year_text(int year) {
 /// A date that follows `at` as " of <date>" within a few bytes ("... 2016/679 of 27 April
 /// 2016"), or "".
 std::string date_after_of(std::string_view line, std::size_t at) {
-    const std::string_view rest = line.substr(at, 80);
-    const std::size_t of = rest.find(" of ");
-    if (of == std::string_view::npos || of > 40) {
-        return {};
+    const std::string_view rest = line.substr(at, 160);
+    for (std::size_t of = rest.find(" of "); of != std::string_view::npos;
+         of = rest.find(" of ", of + 1)) {
+        const std::string lead = lower_ascii(before(rest, of, 24));
+        if (lead.ends_with(" as") || contains_any(lead, {"consolidat", "amend", "updat"})) {
+            continue;  // "consolidated as of 2026-07-27": a version's date
+        }
+        std::string scanned;
+        const std::vector<TextDate> dates = dates_in_text(rest.substr(of + 4), scanned, 1);
+        if (!dates.empty() && dates.front().begin == 0) {
+            return dates.front().date;
+        }
     }
-    std::string scanned;
-    const std::vector<TextDate> dates = dates_in_text(rest.substr(of + 4), scanned, 1);
-    return !dates.empty() && dates.front().begin == 0 ? dates.front().date : std::string();
+    return {};
 }
 
 /// An English law number: "Act No. 57 of May 30, 2003" (the date), "Act No. 57 of 2003" (the

@@ -567,18 +567,16 @@ Sidecars read_sidecars(const std::vector<SidecarFile>& files,
     }
 
     // Translations: a cycle of three files or more is refused; the rest make groups.
-    for (auto& [id, m] : out.by_id) {
+    std::vector<std::string> cycles;  // rows whose translation makes one
+    for (const auto& [id, m] : out.by_id) {
         if (m.translation_of.empty()) {
             continue;
         }
         std::vector<std::string> path = {id};
         std::string at = m.translation_of;
-        while (path.size() <= out.by_id.size()) {
+        while (at != id && path.size() <= out.by_id.size()) {
             const auto next = out.by_id.find(at);
             if (next == out.by_id.end() || next->second.translation_of.empty()) {
-                break;
-            }
-            if (at == id) {
                 break;
             }
             path.push_back(at);
@@ -592,8 +590,15 @@ Sidecars read_sidecars(const std::vector<SidecarFile>& files,
             cycle += id.substr(id.rfind('/') + 1);
             out.problems.push_back(
                 {m.where, "translations make a cycle (" + cycle + "); translation ignored"});
-            m.translation_of = "!";  // marked; cleared below, so others still see the cycle
+            cycles.push_back(id);
         }
+    }
+    std::sort(
+        out.problems.begin() + static_cast<std::ptrdiff_t>(out.problems.size() - cycles.size()),
+        out.problems.end(),
+        [](const SidecarProblem& x, const SidecarProblem& y) { return x.where < y.where; });
+    for (const std::string& id : cycles) {
+        out.by_id[id].translation_of = "!";
     }
     Groups groups;
     for (auto& [id, m] : out.by_id) {

@@ -356,7 +356,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
             caption = one_spaced(lines[i - 1].text);
             h.offset = lines[i - 1].begin;
         } else if (!long_line && is_caption(rest)) {
-            caption = one_spaced(std::string_view(folded).substr(folded.size() - rest.size()));
+            h.text = one_spaced(line.text);  // "第十六条（基本方針）" as written
         }
         const bool alone = !long_line && (rest.empty() || (!caption_above && is_caption(rest)));
         if (alone) {

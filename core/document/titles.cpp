@@ -202,12 +202,26 @@ std::string sentence_title(std::string_view text) {
         }
     }
     const bool japanese = japanese_text(sentence);
-    const std::size_t limit = japanese ? 40 * 3 : 90;
+    if (japanese) {  // 40 characters, cut after a comma or a closing bracket when there is one
+        std::size_t end = 0;
+        std::size_t at_break = 0;
+        for (std::size_t n = 0; n < 40 && end < sentence.size(); ++n) {
+            const char32_t cp = text::next_code_point(sentence, end);
+            if (n >= 15 && (cp == U'、' || cp == U'」' || cp == U'）' || cp == U'，')) {
+                at_break = end;
+            }
+        }
+        if (end == sentence.size()) {
+            return heading_text(sentence);
+        }
+        return heading_text(sentence.substr(0, at_break != 0 ? at_break : end)) + "…";
+    }
+    const std::size_t limit = 90;
     if (sentence.size() <= limit) {
         return heading_text(sentence);
     }
     std::string_view cut = text::truncate(sentence, limit);
-    if (!japanese) {
+    {
         const std::size_t space = cut.rfind(' ');
         if (space != std::string_view::npos && space > limit / 2) {
             cut = cut.substr(0, space);

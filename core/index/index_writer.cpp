@@ -305,6 +305,9 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
     const std::string id_term = schema::id_term(doc.id);
     xdoc.add_boolean_term(id_term);
     xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));
+    for (const std::string& lang : doc.languages) {  // a bilingual PDF is found by lang: both
+        xdoc.add_boolean_term(with_prefix(schema::prefix_lang, lang));
+    }
     xdoc.add_value(slot(ValueSlot::Date), doc.date);
     xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
     xdoc.add_value(slot(ValueSlot::TranslationKey), doc.translation_key);

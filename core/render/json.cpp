@@ -42,6 +42,7 @@ std::string json(const search::SearchResults& results) {
         h["title"] = hit.title;
         h["lang"] = hit.lang;
         h["date"] = hit.date;
+        h["date_source"] = hit.date_source;
         h["score"] = hit.score;
         h["snippet"] = hit.snippet.text;
         nlohmann::ordered_json ranges = nlohmann::ordered_json::array();

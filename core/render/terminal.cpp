@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "render/terminal.hpp"
 
+#include <array>
 #include <iomanip>
 #include <sstream>
 
@@ -23,6 +24,26 @@ std::string passage_label(const search::Passage& passage) {
         out += terminal_safe(passage.headings[i]);
     }
     return out;
+}
+
+/// Where a hit's date came from, in words (search/results.hpp, Hit::date_source).
+std::string date_source_words(std::string_view source) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> words = {{
+        {"front matter", "its front matter"},
+        {"html meta", "its HTML meta tags"},
+        {"sidecar", "its folder's metadata file"},
+        {"enactment", "its law number (the date it was enacted)"},
+        {"title", "its title"},
+        {"dateline", "a date line at its top"},
+        {"file name", "its file name"},
+        {"lead", "its first paragraph"},
+    }};
+    for (const auto& [key, text] : words) {
+        if (key == source) {
+            return std::string(text);
+        }
+    }
+    return source.empty() ? "an earlier version of seisaku" : std::string(source);
 }
 
 }  // namespace
@@ -86,6 +107,10 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
             out << "   also in " << hit.translation->lang << ": "
                 << terminal_safe(hit.translation->path) << "  "
                 << terminal_safe(hit.translation->title) << '\n';
+        }
+        if (!hit.matched.empty() && !hit.date.empty()) {  // --explain: where the date is from
+            out << "   date " << terminal_safe(hit.date) << " from "
+                << terminal_safe(date_source_words(hit.date_source)) << '\n';
         }
         if (!hit.matched.empty()) {
             out << "   matched:";

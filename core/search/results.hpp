@@ -65,6 +65,9 @@ struct Hit {
     std::string title;
     std::string lang;
     std::string date;
+    /// where the date came from: "front matter", "html meta", "sidecar", "enactment",
+    /// "title", "dateline", "file name", "lead" (document/own_date.hpp); "" without a date
+    std::string date_source;
     std::string source_url;
     double score = 0.0;
     Snippet snippet;

@@ -625,6 +625,7 @@ SearchResults Searcher::search_once(const SearchRequest& request, double bigram_
             hit.title = doc.title;
             hit.lang = doc.lang;
             hit.date = doc.date;
+            hit.date_source = doc.date.empty() ? std::string() : doc.date_source;
             hit.source_url = doc.source_url;
             hit.score = std::round(weights[entries[i].head] * 1000.0) / 1000.0;
             hit.snippet = make_snippet(doc.body, document::paragraphs(doc.body, doc.headings),
