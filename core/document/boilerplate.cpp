@@ -295,6 +295,11 @@ std::vector<std::string_view> crumbs(std::string_view f) {
 
 /// "Home > News > Title", "ホーム＞報道発表＞…", "1. Home 2. News Releases 3. …".
 bool is_breadcrumb(std::string_view f) {
+    if (f.find_first_of(">/") == std::string_view::npos && f.find("›") == std::string_view::npos &&
+        f.find("»") == std::string_view::npos && f.find("＞") == std::string_view::npos &&
+        !f.starts_with("1. ")) {
+        return false;  // no separator: not worth splitting
+    }
     const std::vector<std::string_view> parts = crumbs(f);
     if (parts.size() >= 2) {
         const bool short_parts = std::all_of(parts.begin(), parts.end() - 1,
@@ -320,6 +325,11 @@ std::string_view breadcrumb_leaf(std::string_view f) {
 /// "Privacy policy | Accessibility | Terms of use", "[3]English [4]やさしい日本語 [5]文字サイズ":
 /// a line of links, most of them a site's words.
 bool is_link_row(std::string_view folded, std::string_view raw) {
+    if (folded.find_first_of("|/[") == std::string_view::npos &&
+        folded.find("｜") == std::string_view::npos &&
+        folded.find("・") == std::string_view::npos && raw.find('[') == std::string_view::npos) {
+        return false;
+    }
     std::vector<std::string_view> parts = split_any(folded, {"|", "｜", " / ", "・"});
     std::size_t markers = 0;
     for (std::size_t i = 0; i + 2 < raw.size(); ++i) {
@@ -362,6 +372,9 @@ bool is_link_row(std::string_view folded, std::string_view raw) {
 }
 
 bool is_language_switch(std::string_view f) {
+    if (f.size() > 160) {
+        return false;
+    }
     const std::vector<std::string_view> parts = split_any(f, {" ", "|", "｜", "/", "・", ","});
     return !parts.empty() && std::all_of(parts.begin(), parts.end(), [](std::string_view p) {
         return is_one_of(p, language_names);
@@ -495,7 +508,7 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
                 contains_one_of(f, site_marks) || starts_with_one_of(f, site_starts) ||
                 is_breadcrumb(f) || is_language_switch(f) || is_address_or_phone(f) ||
                 is_link_list_line(f) || is_link_row(f, line);
-    info.repeated = repeated != nullptr && repeated->contains(line_key(line));
+    info.repeated = repeated != nullptr && repeated->contains(text::fnv1a64(f));  // line_key()
     std::string_view bare = f;
     for (const std::string_view mark :
          {"【", "〔", "[", "(", "（", "■", "●", "◆", "○", "◇", "＜", "<"}) {
@@ -522,7 +535,10 @@ LineInfo describe(std::string_view line, const LineSet* repeated) {
                                 : (c.words >= 8 && f.size() >= 50) || (sentence && c.words >= 5));
     info.sentence =
         info.prose && (sentence || f.size() >= 160 || (japanese && c.code_points >= 60));
-    info.dated = f.size() <= 80 && !first_date_in_text(heading_text(line)).empty();
+    info.dated = f.size() <= 80 &&
+                 (std::any_of(f.begin(), f.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+                  f.find("年") != std::string::npos) &&
+                 !first_date_in_text(heading_text(line)).empty();
     info.linky = !info.prose && !sentence && !info.dated &&
                  (japanese ? c.code_points <= 24 : c.words <= 7 && f.size() <= 60);
     return info;

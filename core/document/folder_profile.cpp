@@ -15,8 +15,10 @@ std::vector<std::uint64_t> edge_line_keys(std::string_view page_text) {
     std::size_t pos = 0;
     while (pos < page_text.size()) {
         const std::size_t eol = std::min(page_text.find('\n', pos), page_text.size());
-        const std::string_view line = page_text.substr(pos, eol - pos);
-        if (line.find_first_not_of(" \t\r") != std::string_view::npos) {
+        std::string_view line = page_text.substr(pos, eol - pos);
+        const std::size_t first = line.find_first_not_of(" \t\r");
+        if (first != std::string_view::npos) {
+            line = line.substr(first, line.find_last_not_of(" \t\r") + 1 - first);
             lines.push_back(line);
         }
         pos = eol + 1;

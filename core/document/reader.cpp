@@ -6,6 +6,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "document/dates.hpp"
+#include "document/folder_profile.hpp"
 #include "document/html_text.hpp"
 #include "document/markdown_text.hpp"
 #include "document/own_date.hpp"
@@ -550,19 +551,40 @@ TitleLine title_line(std::string_view bytes, Format format, const LineSet* repea
     return out;
 }
 
-std::string page_text(std::string_view bytes, Format format) {
+PageSample sample_page(std::string_view bytes, Format format) {
+    PageSample out;
     try {
         text::RepairStats stats;
         text::Decoded decoded;
-        if (format == Format::Text) {
-            return decode_text(bytes, format, decoded, stats);
-        }
-        if (format == Format::Html) {
-            return extract_html(decode_text(bytes, format, decoded, stats)).text;
+        const std::string valid = decode_text(bytes, format, decoded, stats);
+        switch (format) {
+            case Format::Markdown: {
+                Document doc;
+                const std::string_view rest = read_front_matter(valid, doc);
+                out.title.declared = !doc.title.empty();
+                if (!out.title.declared) {
+                    out.title.line = markdown_title(analysis::Analyzer::prepare(rest), 256);
+                }
+                break;
+            }
+            case Format::Html: {
+                const HtmlContent html = extract_html(valid);
+                out.edge_keys = edge_line_keys(html.text);
+                out.title.line = html_title_line(html);
+                break;
+            }
+            case Format::Text:
+                out.edge_keys = edge_line_keys(valid);
+                out.title.line = one_line(analysis::Analyzer::prepare(first_line(valid).first));
+                out.title_needs_site = true;
+                break;
+            case Format::Pdf:
+                break;
         }
     } catch (const CorpusError&) {
+        return {};
     }
-    return {};
+    return out;
 }
 
 }  // namespace seisaku::document

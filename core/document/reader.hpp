@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "document/boilerplate.hpp"
 #include "document/document.hpp"
@@ -59,10 +61,17 @@ struct TitleLine {
 };
 [[nodiscard]] TitleLine title_line(std::string_view bytes, Format format, const LineSet* repeated);
 
-/// The text lines a page's site would repeat, from the start of its bytes: a plain-text
-/// file's lines, an HTML page's text lines once its <nav>, <header>, <footer> are dropped.
-/// What a folder's profile counts (folder_profile.hpp). Other formats give none.
-[[nodiscard]] std::string page_text(std::string_view bytes, Format format);
+/// What a folder's profile needs of one of its files (folder_profile.hpp), from one read of
+/// its bytes: the keys of the lines near its edges (plain text; HTML once its <nav>,
+/// <header>, <footer> are dropped; none for Markdown and PDF) and its title line, taken from
+/// the first line for plain text (`title_needs_site`: when it is shared, title_line() with
+/// the folder's repeated lines tells the real one).
+struct PageSample {
+    std::vector<std::uint64_t> edge_keys;
+    TitleLine title;
+    bool title_needs_site = false;
+};
+[[nodiscard]] PageSample sample_page(std::string_view bytes, Format format);
 
 /// "ja" when kana and kanji make up a fair share of the letters, else "en".
 [[nodiscard]] std::string detect_language(std::string_view valid_utf8);

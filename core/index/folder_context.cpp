@@ -42,6 +42,32 @@ std::string read_head(const fs::path& path, std::size_t limit) {
     return out;
 }
 
+/// What a folder's profile reads of a file: all of an HTML page (up to `limit`: its structure
+/// needs parsing), the first 8 KiB of a Markdown file (front matter and title), the first and
+/// last 8 KiB of a plain-text file (its site's header and footer), cut at line ends.
+std::string read_sample(const fs::path& path, document::Format format, std::size_t limit,
+                        std::uintmax_t size) {
+    constexpr std::size_t part = 8 * 1024;
+    if (format == document::Format::Html) {
+        return read_head(path, limit);
+    }
+    if (format == document::Format::Markdown || size <= 2 * part) {
+        return read_head(path, format == document::Format::Markdown ? part : 2 * part);
+    }
+    std::string head = read_head(path, part);
+    head.resize(std::min(head.size(), head.rfind('\n') + 1));
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        return head;
+    }
+    std::string tail(part, '\0');
+    const ssize_t n = ::pread(fd, tail.data(), part, static_cast<off_t>(size - part));
+    ::close(fd);
+    tail.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    const std::size_t line = tail.find('\n');
+    return head + (line == std::string::npos ? std::string() : tail.substr(line + 1));
+}
+
 /// Runs fn(i) for i in [0, n) on up to `jobs` threads, one for every 64 items (a thread of
 /// its own costs address space: a malloc arena).
 template <typename Fn>
@@ -129,6 +155,7 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         document::Format format;
         std::vector<std::uint64_t> keys;
         std::string title;
+        bool title_needs_site = false;
     };
     std::unordered_map<std::string, std::vector<Member>> members;
     for (const document::SourceFile& f : files) {
@@ -137,7 +164,7 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         }
         const auto format = document::format_for(f.path.filename().string());
         if (format && *format != document::Format::Pdf) {
-            members[folder_of(f.id)].push_back({&f, *format, {}, {}});
+            members[folder_of(f.id)].push_back({&f, *format, {}, {}, false});
         }
     }
     std::vector<Member*> all;
@@ -150,29 +177,41 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         max_size == 0
             ? profile_read_bytes
             : static_cast<std::size_t>(std::min<std::uintmax_t>(max_size, profile_read_bytes));
+    // One read of each page: its edge lines and its title line.
     parallel_for(all.size(), jobs, [&](std::size_t i) {
         Member& m = *all[i];
-        if (m.format == document::Format::Markdown) {
-            return;
-        }
-        m.keys =
-            document::edge_line_keys(document::page_text(read_head(m.file->path, limit), m.format));
+        document::PageSample sample = document::sample_page(
+            read_sample(m.file->path, m.format, limit, m.file->size), m.format);
+        m.keys = std::move(sample.edge_keys);
+        m.title = sample.title.declared ? std::string() : document::title_key(sample.title.line);
+        m.title_needs_site = sample.title_needs_site;
     });
+    std::vector<Member*> again;  // plain text starting like another: its title past the site
     for (auto& [folder, list] : members) {
         std::vector<std::vector<std::uint64_t>> pages;
+        std::unordered_map<std::string, std::size_t> counts;
         for (const Member& m : list) {
             if (m.format != document::Format::Markdown) {
                 pages.push_back(m.keys);
             }
+            if (!m.title.empty()) {
+                ++counts[m.title];
+            }
         }
         impl_->repeated[folder] = document::repeated_lines(pages);
+        for (Member& m : list) {
+            if (m.title_needs_site && !m.title.empty() && counts[m.title] >= 2) {
+                again.push_back(&m);
+            }
+        }
     }
-    parallel_for(all.size(), jobs, [&](std::size_t i) {
-        Member& m = *all[i];
+    parallel_for(again.size(), jobs, [&](std::size_t i) {
+        Member& m = *again[i];
         const document::LineSet& repeated = impl_->repeated.at(folder_of(m.file->id));
-        const document::TitleLine t =
-            document::title_line(read_head(m.file->path, limit), m.format, &repeated);
-        m.title = t.declared ? std::string() : document::title_key(t.line);
+        m.title = document::title_key(
+            document::title_line(read_sample(m.file->path, m.format, limit, m.file->size), m.format,
+                                 &repeated)
+                .line);
     });
     for (auto& [folder, list] : members) {
         std::unordered_map<std::string, std::size_t> counts;

@@ -52,13 +52,6 @@ std::size_t sequence_length(std::string_view s, std::size_t i, std::size_t& bad_
     return need + 1;
 }
 
-bool is_control(char32_t cp) noexcept {
-    if (cp == U'\t' || cp == U'\n' || cp == U'\r') {
-        return false;
-    }
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
-}
-
 }  // namespace
 
 std::string repair(std::string_view bytes, RepairStats* stats) {
@@ -71,29 +64,40 @@ std::string repair(std::string_view bytes, RepairStats* stats) {
     }
     std::string out;
     out.reserve(bytes.size());
+    // Bytes that stay as they are go out a run at a time; a change flushes the run before it.
+    std::size_t kept = 0;
+    const auto flush = [&](std::size_t upto) { out.append(bytes.substr(kept, upto - kept)); };
     std::size_t i = 0;
     while (i < bytes.size()) {
+        const auto b0 = static_cast<unsigned char>(bytes[i]);
+        if ((b0 >= 0x20 && b0 < 0x7F) || b0 == '\t' || b0 == '\n' || b0 == '\r') {
+            ++i;
+            continue;
+        }
         std::size_t bad_len = 1;
         const std::size_t len = sequence_length(bytes, i, bad_len);
         if (len == 0) {
+            flush(i);
             out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
             ++st.substitutions;
             i += bad_len;
+            kept = i;
             continue;
         }
-        std::size_t pos = i;
-        const char32_t cp = next_code_point(bytes, pos);
-        if (cp == 0) {
+        // a control is one byte, or U+0080..U+009F (C2 80..C2 9F)
+        const bool control =
+            len == 1 || (b0 == 0xC2 && static_cast<unsigned char>(bytes[i + 1]) < 0xA0);
+        if (control) {
+            flush(i);
             out += ' ';
-            ++st.nuls;
-        } else if (is_control(cp)) {
-            out += ' ';
-            ++st.controls;
-        } else {
-            out.append(bytes.substr(i, len));
+            ++(b0 == 0 ? st.nuls : st.controls);
+            i += len;
+            kept = i;
+            continue;
         }
         i += len;
     }
+    flush(bytes.size());
     return out;
 }
 

@@ -78,7 +78,8 @@ d = json.load(sys.stdin)
 assert set(d) >= {"query", "total", "offset", "results"}, d.keys()
 assert d["results"], "no results"
 for r in d["results"]:
-    assert set(r) >= {"rank", "path", "title", "lang", "date", "score", "snippet", "highlights"}, r.keys()
+    assert set(r) >= {"rank", "path", "title", "lang", "date", "date_source", "score", "snippet", "highlights"}, r.keys()
+    assert (r["date_source"] == "") == (r["date"] == ""), r
     for b, e in r["highlights"]:
         assert 0 <= b < e <= len(r["snippet"].encode()), (b, e)
     if "passage" in r:
@@ -204,6 +205,27 @@ expect "name with a dash" 0 "names/-dash.txt" -- "$search" --db "$tmp/namesdb" d
 expect "name with a newline" 0 "names/new line.txt" -- "$search" --db "$tmp/namesdb" newlineword
 expect "name not UTF-8" 0 "names/caf\xEF\xBF\xBD.txt|names/caf.\.txt" -- "$search" --db "$tmp/namesdb" latinword
 expect "name not UTF-8, json" 0 "json ok 1" -- bash -c "\"$search\" --db \"$tmp/namesdb\" --json latinword | python3 -c '$json_check'"
+
+# Issue 14: real documents. A folder with a metadata file (two bad rows) and a translation
+# pair by file names: per-line warnings, the rest indexed, the pair reported.
+real=$tmp/real
+mkdir -p "$real"
+printf 'Act on Data (Act No. 57 of May 30, 2003)\n\n(Purpose)\nArticle 27 (1) A business keeps records for 92 days under Article 68.\n\n(Records)\nArticle 28 (1) Records are kept for 95 days under Article 69.\n' > "$real/en-data-act.txt"
+printf 'データに関する法律（平成十五年五月三十日法律第五十七号）\n\n（目的）\n第二十七条　事業者は、第六十八条により九十二日間記録を保存する。\n\n（記録）\n第二十八条　記録は、第六十九条により九十五日間保存する。\n' > "$real/ja-data-act.txt"
+printf 'Notes\n\nSome notes.\n' > "$real/notes.txt"
+printf 'file\ttitle\tdate\nnotes.txt\tMeeting notes\t2024-04-30\nmissing.txt\tX\t\n../x.txt\tY\t\n' > "$real/metadata.tsv"
+expect "metadata: an unknown file named" 0 "real/metadata.tsv:3: no document \"missing.txt\"" -- "$index" --db "$tmp/realdb" "$real"
+expect "metadata: a file outside named" 0 "real/metadata.tsv:4: \"\.\./x\.txt\" is outside the metadata file's folder; row ignored" -- "$index" --db "$tmp/realdb" "$real"
+expect "pairs in the summary" 0 "1 translation pairs found" -- "$index" --overwrite --db "$tmp/realdb" "$real"
+expect "--strict with bad metadata rows" 1 "" -- "$index" --strict --overwrite --db "$tmp/realdb2" "$real"
+expect "json pair event" 0 '"event":"paired","path":"real/en-data-act.txt","other":"real/ja-data-act.txt"' -- "$index" --json --overwrite --db "$tmp/realdb" "$real"
+expect "json summary pairs" 0 '"pairs":1,"pairs_new":1' -- "$index" --json --overwrite --db "$tmp/realdb" "$real"
+expect "title from the metadata file" 0 "Meeting notes  \[en\] 2024-04-30" -- "$search" --db "$tmp/realdb" notes
+expect "law title and date" 0 "Act on Data – Articles 27–28  \[en\] 2003-05-30" -- "$search" --db "$tmp/realdb" --no-group records
+expect "date source explained" 0 "date 2003-05-30 from its law number" -- "$search" --db "$tmp/realdb" --explain --no-group records
+expect "json date source" 0 '"date":"2003-05-30","date_source":"enactment"' -- "$search" --db "$tmp/realdb" --json --no-group records
+expect "kanji era year filter" 0 "データに関する法律 第二十七条～第二十八条" -- "$search" --db "$tmp/realdb" --no-group 'year:平成十五年 記録'
+expect "article passage cited" 0 "第二十八条（記録）" -- "$search" --db "$tmp/realdb" --no-group 九十五日間
 
 echo "$passed passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -326,3 +326,44 @@ TEST_CASE("PDF: indexed, found by a word of page 2, the passage names the page",
     CHECK(hit.passage.paragraph == 2);
     CHECK(hit.snippet.text == "Chapter two covers quantum sensing pilots.");
 }
+
+TEST_CASE("PDF: Japanese lines a PDF wrapped are joined without a space", "[pdf]") {
+    const std::string wrapped =
+        "本報告書は、データ連携の取組を\n整理するとともに、今後の課題を示す。\n"
+        "第１章　総則\n本章では目的を述べる。";
+    // the first line is long enough to be wrapped text; "第１章　総則" is a heading, kept apart
+    CHECK(document::join_wrapped_japanese(wrapped) ==
+          "本報告書は、データ連携の取組を整理するとともに、今後の課題を示す。\n第１章　総則\n"
+          "本章では目的を述べる。");
+    // an English line break stays a break; so does one after 。
+    CHECK(document::join_wrapped_japanese("Data spaces help\npartners share data.") ==
+          "Data spaces help\npartners share data.");
+    CHECK(document::join_wrapped_japanese("データ連携を進める方針を示した。\n次に課題を述べる。") ==
+          "データ連携を進める方針を示した。\n次に課題を述べる。");
+}
+
+TEST_CASE("PDF: each page's language is decided apart, a bilingual PDF gets both", "[pdf]") {
+    std::vector<document::Heading> headings;
+    const document::PdfBody both =
+        document::pdf_body({"Joint statement of the Council on data spaces and semiconductors.",
+                            "データスペース及び半導体に関する理事会の共同声明。協力を進める。"},
+                           headings);
+    // both, the one with more characters first
+    CHECK(both.languages == std::vector<std::string>{"en", "ja"});
+    headings.clear();
+    const document::PdfBody one =
+        document::pdf_body({"English only text here.", "More English text."}, headings);
+    CHECK(one.languages.empty());
+    // through the reader (a stand-in extractor): found by lang:en and lang:ja
+    const test::TempDir dir;
+    document::ReadOptions options;
+    options.pdf.extractor =
+        script(dir, "bilingual",
+               "printf 'Joint statement\\n\\fThe Council met on data "
+               "spaces.\\n\\f理事会はデータスペースについて会合を開いた。協力を進める。\\n'");
+    const document::Document d =
+        document::read_document("%PDF-1.4", Format::Pdf, "x/b.pdf", "b.pdf", options);
+    CHECK(d.languages.size() == 2);
+    CHECK((d.lang == "en" || d.lang == "ja"));
+    CHECK(d.body.find("理事会はデータスペース") != std::string::npos);
+}
