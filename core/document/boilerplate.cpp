@@ -7,6 +7,7 @@
 
 #include "document/dates.hpp"
 #include "document/outline.hpp"
+#include "text/ascii.hpp"
 #include "text/hash.hpp"
 #include "text/normalize.hpp"
 #include "text/numerals.hpp"
@@ -197,20 +198,6 @@ constexpr auto contact_heads = std::to_array<std::string_view>(
      "media contacts", "for more information", "inquiries", "enquiries", "問合せ先", "お問合せ先",
      "お問い合わせ先", "問い合わせ先", "担当", "照会先", "連絡先", "本件に関する問合せ先"});
 
-bool is_space_byte(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space_byte(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space_byte(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// Folded (NFKC, case folded), single spaces, lynx link numbers ("[12]Home") dropped.
 std::string folded_line(std::string_view line) {
     std::string f = heading_text(text::fold(line));
@@ -267,13 +254,14 @@ std::vector<std::string_view> split_any(std::string_view s,
             ++pos;
             continue;
         }
-        if (const std::string_view part = trim(s.substr(start, pos - start)); !part.empty()) {
+        if (const std::string_view part = text::trim_ascii(s.substr(start, pos - start));
+            !part.empty()) {
             parts.push_back(part);
         }
         pos += len;
         start = pos;
     }
-    if (const std::string_view part = trim(s.substr(start)); !part.empty()) {
+    if (const std::string_view part = text::trim_ascii(s.substr(start)); !part.empty()) {
         parts.push_back(part);
     }
     return parts;
@@ -309,7 +297,7 @@ bool is_breadcrumb(std::string_view f) {
         }
     }
     return f.starts_with("1. ") && f.find(" 2. ") != std::string_view::npos &&
-           is_home_word(trim(f.substr(3, f.find(" 2. ") - 3)));
+           is_home_word(text::trim_ascii(f.substr(3, f.find(" 2. ") - 3)));
 }
 
 /// The last part of a breadcrumb: the page's own title, which stays.
@@ -351,9 +339,9 @@ bool is_link_row(std::string_view folded, std::string_view raw) {
             if (close == std::string_view::npos) {
                 break;
             }
-            parts.push_back(
-                trim(rest.substr(close + 1, next == std::string_view::npos ? std::string_view::npos
-                                                                           : next - close - 1)));
+            parts.push_back(text::trim_ascii(rest.substr(close + 1, next == std::string_view::npos
+                                                                        ? std::string_view::npos
+                                                                        : next - close - 1)));
             rest = next == std::string_view::npos ? std::string_view() : rest.substr(next);
         }
     }
@@ -560,17 +548,17 @@ std::vector<bool> boilerplate_lines(const std::vector<std::string_view>& lines,
     std::vector<bool> edge(n, false);
     for (std::size_t i = 0, seen = 0; i < n && seen < boilerplate_edge_lines; ++i) {
         edge[i] = true;
-        seen += trim(lines[i]).empty() ? 0 : 1;
+        seen += text::trim_ascii(lines[i]).empty() ? 0 : 1;
     }
     for (std::size_t i = n, seen = 0; i-- > 0 && seen < boilerplate_edge_lines;) {
         edge[i] = true;
-        seen += trim(lines[i]).empty() ? 0 : 1;
+        seen += text::trim_ascii(lines[i]).empty() ? 0 : 1;
     }
     std::vector<LineInfo> info(n);
     for (std::size_t i = 0; i < n; ++i) {
         if (edge[i]) {
             info[i] = describe(lines[i], repeated);
-        } else if (const std::string_view t = trim(lines[i]); !t.empty()) {
+        } else if (const std::string_view t = text::trim_ascii(lines[i]); !t.empty()) {
             info[i].blank = false;
             info[i].prose = t.size() > 64;  // not an edge: what matters is that it is text
             info[i].sentence = info[i].prose;

@@ -7,28 +7,17 @@
 #include <vector>
 
 #include "document/dates.hpp"
+#include "text/ascii.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::document {
 namespace {
 
+using text::contains_any;
+using text::lower_ascii;
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
-    return std::any_of(needles.begin(), needles.end(),
-                       [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
 }
 
 /// The bytes of `s` before `at`, at most `n` (may cut a character: only compared to ASCII
@@ -59,17 +48,6 @@ std::optional<TextDate> first_own(std::string_view text, std::string& scanned) {
     return std::nullopt;
 }
 
-std::string_view trim(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// The first `max_lines` non-blank lines of `text`, trimmed, within its first `max_bytes`.
 std::vector<std::string_view> first_lines(std::string_view text, std::size_t max_lines,
                                           std::size_t max_bytes) {
@@ -78,7 +56,7 @@ std::vector<std::string_view> first_lines(std::string_view text, std::size_t max
     std::size_t pos = 0;
     while (pos < text.size() && out.size() < max_lines) {
         const std::size_t eol = std::min(text.find('\n', pos), text.size());
-        const std::string_view line = trim(text.substr(pos, eol - pos));
+        const std::string_view line = text::trim_ascii(text.substr(pos, eol - pos));
         if (!line.empty()) {
             out.push_back(line);
         }
@@ -230,7 +208,7 @@ bool states_status(std::string_view s, const TextDate& d) {
 
 /// "Tokyo, 3 July 2023 – The Council …": a place, the date and a dash open the text.
 bool is_wire_dateline(std::string_view s, const TextDate& d) {
-    const std::string_view place = trim(s.substr(0, d.begin));
+    const std::string_view place = text::trim_ascii(s.substr(0, d.begin));
     if (place.empty() || !place.ends_with(",") || place.size() > 40 ||
         std::count(place.begin(), place.end(), ' ') > 3) {
         return false;
@@ -281,7 +259,7 @@ std::string dateline(std::string_view head) {
         }
         std::string rest(s.substr(0, d->begin));
         rest += s.substr(d->end);
-        const std::string_view left = trim(rest);
+        const std::string_view left = text::trim_ascii(rest);
         if (is_decoration(left) ||
             (left.size() <= 36 && left.find("。") == std::string_view::npos &&
              left.find(". ") == std::string_view::npos && !left.ends_with("."))) {
@@ -331,7 +309,7 @@ std::string lead_date(std::string_view head) {
     bool text = false;
     while (end < head.size() && end < 600) {
         const std::size_t eol = std::min(head.find('\n', end), head.size());
-        const bool blank = trim(head.substr(end, eol - end)).empty();
+        const bool blank = text::trim_ascii(head.substr(end, eol - end)).empty();
         if (blank && text) {
             break;
         }

@@ -5,20 +5,13 @@
 #include <array>
 
 #include "document/dates.hpp"
+#include "text/ascii.hpp"
 #include "text/numerals.hpp"
 
 namespace seisaku::document {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
+using text::lower_ascii;
 
 /// "en" or "ja" for a folder or file-name part that names a language; "" otherwise.
 std::string language_mark(std::string_view part) {

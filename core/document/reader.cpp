@@ -13,6 +13,7 @@
 #include "document/structure.hpp"
 #include "document/titles.hpp"
 #include "error.hpp"
+#include "text/ascii.hpp"
 #include "text/encoding.hpp"
 #include "text/script_runs.hpp"
 #include "text/utf8.hpp"
@@ -27,22 +28,11 @@ constexpr double binary_nul_share = 0.01;
 constexpr double binary_invalid_share = 0.40;
 constexpr std::size_t sniff_bytes = 64 * 1024;
 
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && is_space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// One line of single spaces: titles and metadata values never carry line breaks.
 std::string one_line(std::string_view s) {
     std::string out;
     bool space = false;
-    for (const char c : trim(s)) {
+    for (const char c : text::trim_ascii(s)) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             space = true;
             continue;
@@ -156,13 +146,13 @@ std::string_view read_front_matter(std::string_view text, Document& doc) {
         if (eol == std::string_view::npos) {
             eol = text.size();
         }
-        const std::string_view line = trim(text.substr(pos, eol - pos));
+        const std::string_view line = text::trim_ascii(text.substr(pos, eol - pos));
         if (line == "---") {
             return text.substr(std::min(eol + 1, text.size()));
         }
         const std::size_t colon = line.find(':');
         if (colon != std::string_view::npos) {
-            std::string key(trim(line.substr(0, colon)));
+            std::string key(text::trim_ascii(line.substr(0, colon)));
             std::transform(key.begin(), key.end(), key.begin(),
                            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
             set_field(doc, key, line.substr(colon + 1));
@@ -183,7 +173,7 @@ std::string markdown_title(std::string_view markdown, std::size_t max_bytes) {
         if (eol == std::string_view::npos) {
             eol = markdown.size();
         }
-        const std::string_view line = trim(markdown.substr(pos, eol - pos));
+        const std::string_view line = text::trim_ascii(markdown.substr(pos, eol - pos));
         pos = eol + 1;
         if (line.empty()) {
             continue;
@@ -260,9 +250,9 @@ std::string decode_text(std::string_view bytes, Format format, text::Decoded& de
 
 /// The first non-blank line of `text` and what follows it.
 std::pair<std::string_view, std::string_view> first_line(std::string_view text) {
-    text = trim(text);
+    text = text::trim_ascii(text);
     const std::size_t eol = std::min(text.find('\n'), text.size());
-    return {trim(text.substr(0, eol)), text.substr(std::min(eol + 1, text.size()))};
+    return {text::trim_ascii(text.substr(0, eol)), text.substr(std::min(eol + 1, text.size()))};
 }
 
 /// An HTML page's title line: its first <h1> when the <title> holds it (the site's name
@@ -419,14 +409,15 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         }
         case Format::Text: {
             std::vector<Heading> none;
-            const Stripped kept = strip_boilerplate(trim(valid), none, context.repeated_lines);
+            const Stripped kept =
+                strip_boilerplate(text::trim_ascii(valid), none, context.repeated_lines);
             const auto [first, rest] = first_line(kept.text);
             const std::string line = one_line(analysis::Analyzer::prepare(first));
             if (!line.empty() && line.size() <= options.title_max_bytes) {
                 title_text = line;
-                body = std::string(trim(rest));
+                body = std::string(text::trim_ascii(rest));
             } else {
-                body = std::string(trim(kept.text));
+                body = std::string(text::trim_ascii(kept.text));
             }
             doc.headings = with_structure_headings(body, {}, true);
             doc.format = "text";
@@ -437,7 +428,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
             const PdfBody pages = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
             body = pages.text;
             doc.languages = pages.languages;
-            if (trim(body).empty()) {
+            if (text::trim_ascii(body).empty()) {
                 throw CorpusError("PDF has no text (scanned pages?), not indexed");
             }
             doc.headings = with_structure_headings(body, std::move(doc.headings), true);
@@ -511,7 +502,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     }
     if (bytes.empty()) {
         doc.warnings.emplace_back("empty file (0 bytes): indexed under its file name");
-    } else if (trim(doc.body).empty() && trim(doc.title).empty()) {
+    } else if (text::trim_ascii(doc.body).empty() && text::trim_ascii(doc.title).empty()) {
         doc.warnings.emplace_back("empty document");
     }
     return doc;
@@ -538,7 +529,7 @@ TitleLine title_line(std::string_view bytes, Format format, const LineSet* repea
                 break;
             case Format::Text: {
                 std::vector<Heading> none;
-                const Stripped kept = strip_boilerplate(trim(valid), none, repeated);
+                const Stripped kept = strip_boilerplate(text::trim_ascii(valid), none, repeated);
                 out.line = one_line(analysis::Analyzer::prepare(first_line(kept.text).first));
                 break;
             }

@@ -10,12 +10,15 @@
 
 #include "document/dates.hpp"
 #include "document/reader.hpp"
+#include "text/ascii.hpp"
 #include "text/encoding.hpp"
 #include "text/hash.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::document {
 namespace {
+
+using text::lower_ascii;
 
 enum class Field {
     File,
@@ -33,30 +36,9 @@ enum class Field {
     Other,
 };
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 /// A header's column name to its field: "Source URL", "source-url" and "source_url" are one.
 Field field_of(std::string_view name) {
-    std::string n = lower_ascii(trim(name));
+    std::string n = lower_ascii(text::trim_ascii(name));
     std::replace(n.begin(), n.end(), '-', '_');
     std::replace(n.begin(), n.end(), ' ', '_');
     static const std::map<std::string, Field, std::less<>> names = {
@@ -120,7 +102,7 @@ std::vector<std::pair<std::size_t, std::string_view>> numbered_lines(std::string
 
 /// A TSV cell: surrounding double quotes dropped, doubled quotes inside read as one.
 std::string tsv_cell(std::string_view cell) {
-    cell = trim(cell);
+    cell = text::trim_ascii(cell);
     if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') {
         std::string out;
         const std::string_view inner = cell.substr(1, cell.size() - 2);
@@ -147,7 +129,7 @@ std::vector<std::pair<std::size_t, std::vector<std::string>>> csv_records(std::s
     std::size_t start = 1;
     const auto end_record = [&] {
         if (any || !cell.empty() || !record.empty()) {
-            record.push_back(std::string(trim(cell)));
+            record.push_back(std::string(text::trim_ascii(cell)));
             out.emplace_back(start, std::move(record));
         }
         record.clear();
@@ -170,12 +152,12 @@ std::vector<std::pair<std::size_t, std::vector<std::string>>> csv_records(std::s
             }
             continue;
         }
-        if (c == '"' && trim(cell).empty()) {
+        if (c == '"' && text::trim_ascii(cell).empty()) {
             quoted = true;
             cell.clear();
             any = true;
         } else if (c == ',') {
-            record.push_back(std::string(trim(cell)));
+            record.push_back(std::string(text::trim_ascii(cell)));
             cell.clear();
             any = true;
         } else if (c == '\n') {
@@ -251,7 +233,7 @@ std::vector<Record> table_records(std::string_view text, bool csv,
 std::vector<Record> jsonl_records(std::string_view text) {
     std::vector<Record> out;
     for (const auto& [n, raw] : numbered_lines(text)) {
-        const std::string_view line = trim(raw);
+        const std::string_view line = text::trim_ascii(raw);
         if (line.empty() || line.starts_with("#")) {
             continue;
         }
@@ -288,7 +270,7 @@ std::vector<Record> jsonl_records(std::string_view text) {
 /// A row's file relative to its metadata file's folder, normalized ("./a.md" → "a.md", "\\"
 /// → "/"); "" when it leaves the folder (absolute, or through "..").
 std::string inside_path(std::string_view path) {
-    std::string p(trim(path));
+    std::string p(text::trim_ascii(path));
     std::replace(p.begin(), p.end(), '\\', '/');
     if (p.empty() || p.front() == '/' || (p.size() > 1 && p[1] == ':')) {
         return {};
@@ -311,7 +293,7 @@ std::string inside_path(std::string_view path) {
 
 /// "en" or "ja" for the ways a language is named; "" for others.
 std::string language_code(std::string_view value) {
-    const std::string v = lower_ascii(trim(value));
+    const std::string v = lower_ascii(text::trim_ascii(value));
     if (v == "en" || v.starts_with("en-") || v.starts_with("en_") || v == "english" ||
         v == "英語") {
         return "en";
@@ -327,7 +309,7 @@ std::vector<std::string> split_topics(std::string_view value) {
     std::vector<std::string> out;
     std::string item;
     const auto flush = [&] {
-        if (const std::string_view t = trim(item); !t.empty()) {
+        if (const std::string_view t = text::trim_ascii(item); !t.empty()) {
             out.emplace_back(t);
         }
         item.clear();
@@ -456,7 +438,7 @@ Sidecars read_sidecars(const std::vector<SidecarFile>& files,
                     refused = true;
                     break;
                 }
-                const std::string v(trim(value));
+                const std::string v(text::trim_ascii(value));
                 switch (field) {
                     case Field::File:
                         path = v;

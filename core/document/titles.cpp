@@ -6,6 +6,7 @@
 
 #include "document/outline.hpp"
 #include "document/structure.hpp"
+#include "text/ascii.hpp"
 #include "text/normalize.hpp"
 #include "text/script_runs.hpp"
 #include "text/utf8.hpp"
@@ -13,31 +14,8 @@
 namespace seisaku::document {
 namespace {
 
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') {
-            c = static_cast<char>(c - 'A' + 'a');
-        }
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && space(s.back())) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-bool contains_any(std::string_view s, std::initializer_list<std::string_view> needles) {
-    return std::any_of(needles.begin(), needles.end(),
-                       [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
-}
+using text::contains_any;
+using text::lower_ascii;
 
 /// Where the bracketed part that ends `s` opens ("(…)" or "（…）"), or npos.
 std::size_t last_bracket_open(std::string_view s) {
@@ -89,7 +67,7 @@ std::vector<std::string_view> split_words(std::string_view s) {
 }  // namespace
 
 bool is_generic_title(std::string_view title) {
-    std::string t = lower_ascii(trim(title));
+    std::string t = lower_ascii(text::trim_ascii(title));
     for (const std::string_view colon : {":", "："}) {
         if (t.ends_with(colon)) {
             t.resize(t.size() - colon.size());
@@ -102,18 +80,18 @@ bool is_generic_title(std::string_view title) {
          "untitled",     "document", "はじめに", "概要",
          "目次",         "免責事項", "序文",     "まえがき",
          "要旨",         "要約",     "前書き",   "無題"});
-    return std::find(generic.begin(), generic.end(), trim(t)) != generic.end();
+    return std::find(generic.begin(), generic.end(), text::trim_ascii(t)) != generic.end();
 }
 
 std::string law_name(std::string_view title) {
-    std::string_view name = trim(title);
+    std::string_view name = text::trim_ascii(title);
     // a version after a dash: "… (Artificial Intelligence Act) — consolidated text …"
     for (const std::string_view dash : {" — ", " – ", " - "}) {
         const std::size_t at = name.find(dash);
         if (at != std::string_view::npos && at >= 12) {
             const std::string tail = lower_ascii(name.substr(at));
             if (contains_any(tail, {"consolidated", "as amended", "version", "text as"})) {
-                name = trim(name.substr(0, at));
+                name = text::trim_ascii(name.substr(0, at));
             }
         }
     }
@@ -122,14 +100,14 @@ std::string law_name(std::string_view title) {
     if (open != std::string_view::npos && open > 0) {
         const std::string_view inside = name.substr(open);
         if (contains_any(inside, {"No.", "法律第", "政令第", "省令第", "規則第", "条例第"})) {
-            name = trim(name.substr(0, open));
+            name = text::trim_ascii(name.substr(0, open));
         }
     }
     return std::string(name);
 }
 
 bool is_law_name(std::string_view name) {
-    name = trim(name);
+    name = text::trim_ascii(name);
     if (name.empty()) {
         return false;
     }
@@ -184,7 +162,7 @@ std::string sentence_title(std::string_view text) {
     std::string_view sentence;
     while (pos < text.size()) {  // the first line with words
         const std::size_t eol = std::min(text.find('\n', pos), text.size());
-        const std::string_view line = trim(text.substr(pos, eol - pos));
+        const std::string_view line = text::trim_ascii(text.substr(pos, eol - pos));
         pos = eol + 1;
         if (line.empty() || line.starts_with("#")) {
             continue;

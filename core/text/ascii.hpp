@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+// @brief Small ASCII helpers the document readers share: case folding, trimming, searching.
+#pragma once
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+namespace seisaku::text {
+
+/// `s` with A-Z as a-z; every other byte as it is.
+[[nodiscard]] inline std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+/// `s` without ASCII spaces, tabs, CR and LF at either end.
+[[nodiscard]] inline std::string_view trim_ascii(std::string_view s) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+/// Whether `s` holds any of `needles`.
+[[nodiscard]] inline bool contains_any(std::string_view s,
+                                       std::initializer_list<std::string_view> needles) {
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](std::string_view n) { return s.find(n) != std::string_view::npos; });
+}
+
+}  // namespace seisaku::text
