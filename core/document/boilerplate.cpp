@@ -448,15 +448,7 @@ struct LineInfo {
 /// "第五章 …", "第十条 …", "Chapter IV …", "Article 27 …", "(目的)": a law's structure.
 bool is_structure_line(std::string_view f) {
     if (f.starts_with("第")) {
-        std::size_t pos = 3;
-        while (pos < f.size()) {
-            std::size_t next = pos;
-            const char32_t cp = text::next_code_point(f, next);
-            if (!text::is_kanji_numeral(cp) && !(cp >= '0' && cp <= '9')) {
-                break;
-            }
-            pos = next;
-        }
+        const std::size_t pos = text::numeral_run_end(f, 3);
         const std::string_view rest = f.substr(pos);
         return pos > 3 &&
                (rest.starts_with("編") || rest.starts_with("章") || rest.starts_with("節") ||

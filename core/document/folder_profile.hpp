@@ -32,7 +32,7 @@ inline constexpr double min_repeating_share = 0.3;
 [[nodiscard]] std::uint64_t folder_context_hash(const std::vector<std::uint64_t>& edge_keys,
                                                 const LineSet& repeated, bool title_shared);
 
-/// The title lines (reader.hpp's title_line()) that two files or more start with, folded.
+/// The title lines (reader.hpp's sample_page()) that two files or more start with, folded.
 /// `lines` holds one title line per file; declared titles are left out by the caller.
 [[nodiscard]] std::unordered_map<std::string, std::size_t> title_line_counts(
     const std::vector<std::string>& lines);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
 #include "analysis/analyzer.hpp"
 #include "document/dates.hpp"
@@ -266,12 +267,13 @@ std::string html_title_line(const HtmlContent& html) {
     return title.empty() ? h1 : title;
 }
 
-/// The text after the title line in `body` (for a title made of the first sentence).
+/// The text after the title line in `body` (NFKC, like the title line: for a title made of
+/// the first sentence).
 std::string_view after_title(std::string_view body, std::string_view title_line) {
     std::size_t pos = 0;
     while (pos < body.size()) {
         const std::size_t eol = std::min(body.find('\n', pos), body.size());
-        if (one_line(analysis::Analyzer::prepare(body.substr(pos, eol - pos))) == title_line) {
+        if (one_line(body.substr(pos, eol - pos)) == title_line) {
             return body.substr(std::min(eol + 1, body.size()));
         }
         pos = eol + 1;
@@ -462,14 +464,21 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     if (context.metadata != nullptr) {
         apply_metadata(doc, *context.metadata);
     }
+    // The body is as written; titles and dates are read from the NFKC form of its head, as
+    // the analyzer reads it (made once, when one of them needs it).
+    std::optional<std::string> prepared;
+    const auto head = [&]() -> const std::string& {
+        if (!prepared) {
+            prepared = analysis::Analyzer::prepare(text::truncate(doc.body, date_scan_bytes));
+        }
+        return *prepared;
+    };
     if (doc.title.empty() && !title_text.empty()) {
-        const std::string prepared_body =
-            analysis::Analyzer::prepare(text::truncate(doc.body, 16 * 1024));
-        doc.title = derive_title({title_text, after_title(prepared_body, title_text), &doc.headings,
-                                  context.title_shared});
+        doc.title = derive_title(
+            {title_text, after_title(head(), title_text), &doc.headings, context.title_shared});
     }
     if (doc.title.empty()) {  // no line short enough: the first sentence, else the file name
-        doc.title = sentence_title(analysis::Analyzer::prepare(text::truncate(doc.body, 4 * 1024)));
+        doc.title = sentence_title(head());
     }
     if (doc.title.empty()) {
         doc.title = clean_value(file_name);
@@ -489,10 +498,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         }
     }
     if (doc.date.empty()) {
-        // the body is as written: scan the NFKC form of its head, as the analyzer reads it
-        const std::string head =
-            analysis::Analyzer::prepare(text::truncate(doc.body, date_scan_bytes));
-        OwnDate own = own_date(title_text.empty() ? doc.title : title_text, head, file_name);
+        OwnDate own = own_date(title_text.empty() ? doc.title : title_text, head(), file_name);
         doc.date = std::move(own.date);
         doc.date_source = std::move(own.source);
     }
@@ -508,41 +514,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     return doc;
 }
 
-TitleLine title_line(std::string_view bytes, Format format, const LineSet* repeated) {
-    TitleLine out;
-    try {
-        text::RepairStats stats;
-        text::Decoded decoded;
-        const std::string valid = decode_text(bytes, format, decoded, stats);
-        switch (format) {
-            case Format::Markdown: {
-                Document doc;
-                const std::string_view rest = read_front_matter(valid, doc);
-                out.declared = !doc.title.empty();
-                if (!out.declared) {
-                    out.line = markdown_title(analysis::Analyzer::prepare(rest), 256);
-                }
-                break;
-            }
-            case Format::Html:
-                out.line = html_title_line(extract_html(valid));
-                break;
-            case Format::Text: {
-                std::vector<Heading> none;
-                const Stripped kept = strip_boilerplate(text::trim_ascii(valid), none, repeated);
-                out.line = one_line(analysis::Analyzer::prepare(first_line(kept.text).first));
-                break;
-            }
-            case Format::Pdf:
-                break;
-        }
-    } catch (const CorpusError&) {
-        return {};
-    }
-    return out;
-}
-
-PageSample sample_page(std::string_view bytes, Format format) {
+PageSample sample_page(std::string_view bytes, Format format, const LineSet* repeated) {
     PageSample out;
     try {
         text::RepairStats stats;
@@ -564,11 +536,19 @@ PageSample sample_page(std::string_view bytes, Format format) {
                 out.title.line = html_title_line(html);
                 break;
             }
-            case Format::Text:
+            case Format::Text: {
                 out.edge_keys = edge_line_keys(valid);
-                out.title.line = one_line(analysis::Analyzer::prepare(first_line(valid).first));
-                out.title_needs_site = true;
+                std::string_view first = first_line(valid).first;
+                std::string kept;
+                if (repeated != nullptr) {  // past the site's lines
+                    std::vector<Heading> none;
+                    kept = strip_boilerplate(text::trim_ascii(valid), none, repeated).text;
+                    first = first_line(kept).first;
+                }
+                out.title.line = one_line(analysis::Analyzer::prepare(first));
+                out.title_needs_site = repeated == nullptr;
                 break;
+            }
             case Format::Pdf:
                 break;
         }

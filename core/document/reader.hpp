@@ -49,29 +49,30 @@ struct FileContext {
                                      std::string_view file_name, const ReadOptions& options = {},
                                      const FileContext& context = {});
 
-/// The line a document's title is made from, before derive_title() (titles.hpp), from the
-/// start of its bytes: "" when the file declares its title (front matter, `declared` set);
-/// else a Markdown file's first heading or short first line, an HTML page's <title> (its
-/// first <h1> when the <title> holds it), a text's first line once its site's lines are
-/// dropped (with `repeated`). Files of a folder whose title lines are the same are told
-/// apart (folder_profile.hpp). Never throws; undecodable bytes give "".
+/// The line a document's title is made from, before derive_title() (titles.hpp): "" when
+/// the file declares its title (front matter, `declared` set); else a Markdown file's first
+/// heading or short first line, an HTML page's <title> (its first <h1> when the <title>
+/// holds it), a text's first line. Files of a folder whose title lines are the same are told
+/// apart (folder_profile.hpp).
 struct TitleLine {
     std::string line;
     bool declared = false;
 };
-[[nodiscard]] TitleLine title_line(std::string_view bytes, Format format, const LineSet* repeated);
 
 /// What a folder's profile needs of one of its files (folder_profile.hpp), from one read of
 /// its bytes: the keys of the lines near its edges (plain text; HTML once its <nav>,
-/// <header>, <footer> are dropped; none for Markdown and PDF) and its title line, taken from
-/// the first line for plain text (`title_needs_site`: when it is shared, title_line() with
-/// the folder's repeated lines tells the real one).
+/// <header>, <footer> are dropped; none for Markdown and PDF) and its title line. A plain
+/// text's title line is its first line once the folder's `repeated` lines and the other
+/// site lines are dropped; without `repeated` it is the first line as it stands
+/// (`title_needs_site`: when it is shared, sample again with the folder's repeated lines).
+/// Never throws; undecodable bytes give nothing.
 struct PageSample {
     std::vector<std::uint64_t> edge_keys;
     TitleLine title;
     bool title_needs_site = false;
 };
-[[nodiscard]] PageSample sample_page(std::string_view bytes, Format format);
+[[nodiscard]] PageSample sample_page(std::string_view bytes, Format format,
+                                     const LineSet* repeated = nullptr);
 
 /// "ja" when kana and kanji make up a fair share of the letters, else "en".
 [[nodiscard]] std::string detect_language(std::string_view valid_utf8);

@@ -110,20 +110,10 @@ Marker japanese_marker(std::string_view line, std::string_view folded) {
     if (!folded.starts_with("第")) {
         return m;
     }
-    std::size_t pos = 3;
-    std::size_t digits_end = pos;
-    while (digits_end < folded.size()) {
-        std::size_t next = digits_end;
-        const char32_t cp = text::next_code_point(folded, next);
-        if (!text::is_kanji_numeral(cp) && !(cp >= '0' && cp <= '9')) {
-            break;
-        }
-        digits_end = next;
-    }
-    if (digits_end == pos) {
+    std::size_t pos = text::numeral_run_end(folded, 3);
+    if (pos == 3) {
         return m;
     }
-    pos = digits_end;
     static constexpr std::array<std::pair<std::string_view, Kind>, 5> units = {{
         {"編", Kind::Part},
         {"章", Kind::Chapter},

@@ -132,12 +132,10 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
             continue;
         }
         const auto old = stored.find(schema::id_term(f.id));
+        // no folder is profiled yet: this compares the file and its metadata row only
         const bool unchanged = !overwrite && old != stored.end() && old->second &&
                                old->second->same_stat(f.size, f.mtime_ns) &&
-                               old->second->metadata == [&] {
-                                   const auto m = impl_->sidecars.by_id.find(f.id);
-                                   return m == impl_->sidecars.by_id.end() ? 0 : m->second.hash();
-                               }();
+                               !context_changed(f.id, *old->second);
         if (!unchanged) {
             dirty.insert(folder_of(f.id));
         }
@@ -209,9 +207,9 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         Member& m = *again[i];
         const document::LineSet& repeated = impl_->repeated.at(folder_of(m.file->id));
         m.title = document::title_key(
-            document::title_line(read_sample(m.file->path, m.format, limit, m.file->size), m.format,
-                                 &repeated)
-                .line);
+            document::sample_page(read_sample(m.file->path, m.format, limit, m.file->size),
+                                  m.format, &repeated)
+                .title.line);
     });
     for (auto& [folder, list] : members) {
         std::unordered_map<std::string, std::size_t> counts;

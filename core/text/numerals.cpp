@@ -64,6 +64,18 @@ bool is_kanji_numeral(char32_t cp) noexcept {
     return digit_value(cp) >= 0 || unit_value(cp) != 0 || cp == U'万';
 }
 
+std::size_t numeral_run_end(std::string_view s, std::size_t pos) noexcept {
+    while (pos < s.size()) {
+        std::size_t next = pos;
+        const char32_t cp = next_code_point(s, next);
+        if (!is_kanji_numeral(cp) && !(cp >= '0' && cp <= '9')) {
+            break;
+        }
+        pos = next;
+    }
+    return pos;
+}
+
 std::optional<std::uint32_t> kanji_number(std::string_view s) {
     if (s.empty() || !is_valid(s)) {
         return std::nullopt;

@@ -2,6 +2,7 @@
 // @brief Numbers written in kanji (二十七, 平成十五年, 二〇二四年) read as numbers. Pure: no ICU.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,6 +13,10 @@ namespace seisaku::text {
 /// True for the characters kanji numbers are written with: 〇 零 一 二 三 四 五 六 七 八 九 十
 /// 百 千 万.
 [[nodiscard]] bool is_kanji_numeral(char32_t cp) noexcept;
+
+/// Where the run of kanji numerals and ASCII digits that starts at `pos` of valid UTF-8 ends
+/// (`pos` itself when there is none): the number of 第二十七条 or 第27条.
+[[nodiscard]] std::size_t numeral_run_end(std::string_view s, std::size_t pos) noexcept;
 
 /// The value of a number written in kanji, with units (二十七 = 27, 百三十 = 130, 千九百 =
 /// 1900, 十 = 10, 三万五千 = 35000) or digit by digit (二〇二四 = 2024, 一九 = 19); nullopt
