@@ -128,10 +128,6 @@ const std::string& Analyzer::dictionary_name() const noexcept {
     return mecab_->dictionary_name();
 }
 
-std::string Analyzer::prepare(std::string_view raw) {
-    return text::normalize(text::repair(raw));
-}
-
 std::vector<Token> Analyzer::analyze(std::string_view text, std::uint32_t first_position) const {
     return analyze_runs(text, first_position, true);
 }
@@ -311,7 +307,7 @@ std::vector<std::string> japanese_bigrams(std::string_view text) {
 
 std::string name_key(std::string_view text, const Analyzer& analyzer) {
     std::string key;
-    for (const Token& t : analyzer.analyze(Analyzer::prepare(text))) {
+    for (const Token& t : analyzer.analyze(text::prepare(text))) {
         if (t.kind == TokenKind::Stop) {
             continue;
         }

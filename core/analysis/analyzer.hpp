@@ -40,11 +40,7 @@ class Analyzer {
     Analyzer(const Analyzer&) = delete;
     Analyzer& operator=(const Analyzer&) = delete;
 
-    /// Raw bytes to the text the analyzer works on and the index stores: valid UTF-8
-    /// (U+FFFD for bad bytes, spaces for NUL and controls), NFKC-normalized.
-    [[nodiscard]] static std::string prepare(std::string_view raw);
-
-    /// Tokens of `text` (the output of prepare()), positions starting at `first_position`.
+    /// Tokens of `text` (the output of text::prepare()), positions starting at `first_position`.
     /// Latin and digit runs take the English path; kana and kanji runs go to MeCab in chunks.
     /// Stop tokens are included (kind Stop) so callers see the position gaps they leave.
     [[nodiscard]] std::vector<Token> analyze(std::string_view text,

@@ -27,7 +27,7 @@ struct Heading {
 
 /// Every text field is valid UTF-8. The body is kept as written (control characters and bad
 /// bytes repaired, nothing normalized), so snippets show the original; the analyzer
-/// normalizes it when indexing. Title and metadata are NFKC-normalized (Analyzer::prepare).
+/// normalizes it when indexing. Title and metadata are NFKC-normalized (text::prepare).
 struct Document {
     std::string id;                 ///< the path as indexed (root folder name + path inside it)
     std::string format;             ///< "text", "markdown", "html" or "pdf"

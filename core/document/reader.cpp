@@ -5,7 +5,6 @@
 #include <array>
 #include <optional>
 
-#include "analysis/analyzer.hpp"
 #include "document/dates.hpp"
 #include "document/folder_profile.hpp"
 #include "document/html_text.hpp"
@@ -16,6 +15,7 @@
 #include "error.hpp"
 #include "text/ascii.hpp"
 #include "text/encoding.hpp"
+#include "text/normalize.hpp"
 #include "text/script_runs.hpp"
 #include "text/utf8.hpp"
 
@@ -48,7 +48,7 @@ std::string one_line(std::string_view s) {
 }
 
 std::string clean_value(std::string_view raw) {
-    std::string v = one_line(analysis::Analyzer::prepare(raw));
+    std::string v = one_line(text::prepare(raw));
     if (v.size() >= 2 &&
         ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\''))) {
         v = v.substr(1, v.size() - 2);
@@ -384,8 +384,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
         case Format::Markdown: {
             const std::string_view rest = read_front_matter(valid, doc);
             if (doc.title.empty()) {
-                title_text =
-                    markdown_title(analysis::Analyzer::prepare(rest), options.title_max_bytes);
+                title_text = markdown_title(text::prepare(rest), options.title_max_bytes);
             }
             body = markdown_to_text(rest, &doc.headings);
             doc.headings = with_structure_headings(body, std::move(doc.headings), false);
@@ -414,7 +413,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
             const Stripped kept =
                 strip_boilerplate(text::trim_ascii(valid), none, context.repeated_lines);
             const auto [first, rest] = first_line(kept.text);
-            const std::string line = one_line(analysis::Analyzer::prepare(first));
+            const std::string line = one_line(text::prepare(first));
             if (!line.empty() && line.size() <= options.title_max_bytes) {
                 title_text = line;
                 body = std::string(text::trim_ascii(rest));
@@ -436,8 +435,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
             doc.headings = with_structure_headings(body, std::move(doc.headings), true);
             title_text = clean_value(pdf.title);
             if (title_text.empty()) {  // the first line, when short enough to be a title
-                const std::string first =
-                    one_line(analysis::Analyzer::prepare(first_line(body).first));
+                const std::string first = one_line(text::prepare(first_line(body).first));
                 if (first.size() <= options.title_max_bytes) {
                     title_text = first;
                 }
@@ -469,7 +467,7 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     std::optional<std::string> prepared;
     const auto head = [&]() -> const std::string& {
         if (!prepared) {
-            prepared = analysis::Analyzer::prepare(text::truncate(doc.body, date_scan_bytes));
+            prepared = text::prepare(text::truncate(doc.body, date_scan_bytes));
         }
         return *prepared;
     };
@@ -526,7 +524,7 @@ PageSample sample_page(std::string_view bytes, Format format, const LineSet* rep
                 const std::string_view rest = read_front_matter(valid, doc);
                 out.title.declared = !doc.title.empty();
                 if (!out.title.declared) {
-                    out.title.line = markdown_title(analysis::Analyzer::prepare(rest), 256);
+                    out.title.line = markdown_title(text::prepare(rest), 256);
                 }
                 break;
             }
@@ -545,7 +543,7 @@ PageSample sample_page(std::string_view bytes, Format format, const LineSet* rep
                     kept = strip_boilerplate(text::trim_ascii(valid), none, repeated).text;
                     first = first_line(kept).first;
                 }
-                out.title.line = one_line(analysis::Analyzer::prepare(first));
+                out.title.line = one_line(text::prepare(first));
                 out.title_needs_site = repeated == nullptr;
                 break;
             }

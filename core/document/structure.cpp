@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <array>
 
-#include "analysis/analyzer.hpp"
 #include "document/outline.hpp"
+#include "text/normalize.hpp"
 #include "text/numerals.hpp"
 #include "text/utf8.hpp"
 
@@ -291,7 +291,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
         // an article's line may be long (its first sentence follows): read its start
         const bool long_line = line.text.size() > max_heading_line_bytes;
         const std::string_view head = text::truncate(line.text, max_heading_line_bytes);
-        const std::string folded = one_spaced(analysis::Analyzer::prepare(head));
+        const std::string folded = one_spaced(text::prepare(head));
         if (folded.find('|') != std::string::npos) {
             continue;  // a table row
         }
@@ -304,7 +304,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
             const bool after_blank = i == 0 || is_blank(lines[i - 1].text);
             const bool list_follows =
                 i + 1 < lines.size() &&
-                numbered_depth(one_spaced(analysis::Analyzer::prepare(lines[i + 1].text))) > 0;
+                numbered_depth(one_spaced(text::prepare(lines[i + 1].text))) > 0;
             if (depth > 0 && after_blank && !list_follows && !long_line) {
                 found.push_back({line.begin, std::min(6, 1 + depth), one_spaced(line.text), 1});
             }
@@ -322,7 +322,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
             if (m.rest.empty() && i + 1 < lines.size() && !is_blank(lines[i + 1].text) &&
                 lines[i + 1].text.size() <= max_heading_line_bytes) {
                 const std::string next = one_spaced(lines[i + 1].text);
-                const std::string next_folded = one_spaced(analysis::Analyzer::prepare(next));
+                const std::string next_folded = one_spaced(text::prepare(next));
                 if (japanese_marker(next, next_folded).kind == Kind::None &&
                     english_marker(next_folded).kind == Kind::None && !next.ends_with(".")) {
                     h.text += ' ' + next;
@@ -336,9 +336,8 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
         }
         // An article: the caption above it, in brackets, belongs to it.
         Heading h{line.begin, level_article, m.label, 0};
-        const bool caption_above =
-            i > 0 && !taken[i - 1] && !is_heading_line(lines[i - 1]) &&
-            is_caption(one_spaced(analysis::Analyzer::prepare(lines[i - 1].text)));
+        const bool caption_above = i > 0 && !taken[i - 1] && !is_heading_line(lines[i - 1]) &&
+                                   is_caption(one_spaced(text::prepare(lines[i - 1].text)));
         const std::string_view rest = m.rest.starts_with(" ") ? m.rest.substr(1) : m.rest;
         // (a long line's rest is cut: it is text, not a caption)
         std::string caption;
@@ -356,7 +355,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
                 !is_blank(lines[i + 1].text) &&
                 lines[i + 1].text.size() <= max_heading_line_bytes) {
                 const std::string next = one_spaced(lines[i + 1].text);
-                const std::string next_folded = one_spaced(analysis::Analyzer::prepare(next));
+                const std::string next_folded = one_spaced(text::prepare(next));
                 if (!next.ends_with(".") && !next.ends_with("。") &&
                     !next_folded.starts_with("(") && numbered_depth(next_folded) == 0 &&
                     english_marker(next_folded).kind == Kind::None &&
@@ -395,7 +394,7 @@ std::vector<Heading> with_structure_headings(std::string_view body, std::vector<
 }
 
 std::optional<ArticleRef> article_of(std::string_view heading) {
-    const std::string folded = one_spaced(analysis::Analyzer::prepare(heading));
+    const std::string folded = one_spaced(text::prepare(heading));
     const Marker ja = japanese_marker(one_spaced(heading), folded);
     if (ja.kind == Kind::Article) {
         const std::string digits = text::kanji_to_digits(ja.label);

@@ -20,6 +20,7 @@
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
+#include "text/normalize.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -271,7 +272,7 @@ PreparedDocument prepare_document(const document::Document& doc, const FileState
         static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
     // The body is stored as written and analyzed in its NFKC form, a piece at a time, so a
     // large file needs memory for one piece's tokens, not for the whole text's.
-    const std::string normalized_body = analysis::Analyzer::prepare(doc.body);
+    const std::string normalized_body = text::prepare(doc.body);
     SuggestionData suggestion_data;
     suggestion_data.add(title);
     std::uint32_t position = first_body_position;

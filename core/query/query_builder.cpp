@@ -279,7 +279,7 @@ class Builder {
         std::vector<Xapian::Query> alternatives;
         for (const std::string& name : names) {
             std::vector<Xapian::Query> words;
-            for (const Token& t : analyzer_.analyze(analysis::Analyzer::prepare(name))) {
+            for (const Token& t : analyzer_.analyze(text::prepare(name))) {
                 if (t.kind != TokenKind::Stop) {
                     words.emplace_back(std::string(schema::prefix_issuer) + t.term);
                 }
@@ -510,7 +510,7 @@ class Builder {
             return whole.empty() ? std::vector<Expansion>{}
                                  : std::vector<Expansion>{{n.text, std::move(whole)}};
         }
-        const std::string text = analysis::Analyzer::prepare(n.text);
+        const std::string text = text::prepare(n.text);
         std::vector<Token> tokens = analyzer_.analyze(text);
         std::erase_if(tokens, [](const Token& t) { return t.kind == TokenKind::Stop; });
         if (tokens.size() < 2) {
@@ -584,7 +584,7 @@ class Builder {
         std::vector<std::string> single;
         const QueryNode plain;
         for (const std::string& name : names) {
-            const std::vector<Token> tokens = analyzer_.analyze(analysis::Analyzer::prepare(name));
+            const std::vector<Token> tokens = analyzer_.analyze(text::prepare(name));
             std::vector<const Token*> kept;
             for (const Token& t : tokens) {
                 if (t.kind != TokenKind::Stop) {
@@ -957,7 +957,7 @@ BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
     }
     Builder builder(analyzer, options);
     std::vector<QueryNote> notes;
-    Xapian::Query q = builder.build(parse_query(analysis::Analyzer::prepare(raw), &notes));
+    Xapian::Query q = builder.build(parse_query(text::prepare(raw), &notes));
     notes.insert(notes.end(), builder.notes_.begin(), builder.notes_.end());
     return {std::move(q),           builder.expansions(), builder.expansion_terms(),
             builder.used_bigrams(), std::move(notes),     builder.wildcards_};

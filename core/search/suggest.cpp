@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "query/query_syntax.hpp"
 #include "schema/schema.hpp"
+#include "text/normalize.hpp"
 #include "text/transliterate.hpp"
 
 namespace seisaku::search {
@@ -125,7 +126,7 @@ std::vector<std::string> candidates(const Xapian::Database& db, const std::strin
 
 std::optional<std::string> suggest(const Xapian::Database& db, std::string_view raw,
                                    Xapian::doccount found, const MatchCounter& count) {
-    const std::string query = analysis::Analyzer::prepare(raw);
+    const std::string query = text::prepare(raw);
     std::vector<Piece> pieces;
     try {
         collect(query::parse_query(query), query, false, pieces);

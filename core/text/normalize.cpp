@@ -41,6 +41,10 @@ const icu::Normalizer2& instance(bool casefold) {
 
 }  // namespace
 
+std::string prepare(std::string_view raw) {
+    return normalize(repair(raw));
+}
+
 std::string normalize(std::string_view valid_utf8) {
     if (is_ascii(valid_utf8)) {
         return std::string(valid_utf8);  // NFKC leaves ASCII unchanged

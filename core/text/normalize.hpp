@@ -12,6 +12,10 @@ namespace seisaku::text {
 /// becomes full-width (ﾃﾞｰﾀ → データ). The analyzer works on this form.
 [[nodiscard]] std::string normalize(std::string_view valid_utf8);
 
+/// Raw bytes to the text the analyzer works on and the index stores: valid UTF-8 (U+FFFD
+/// for bad bytes, spaces for NUL and controls, text::repair), NFKC-normalized.
+[[nodiscard]] std::string prepare(std::string_view raw);
+
 /// NFKC text with the way back: `origin[i]` is the offset in the source of the character
 /// that byte i of `text` came from (a changed span maps to its start), and
 /// `origin[text.size()]` is the source's size. Snippets use it to show what was written.

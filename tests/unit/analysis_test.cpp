@@ -19,7 +19,7 @@ using namespace seisaku;
 
 namespace {
 std::string analyze(const std::string& raw, bool offsets) {
-    const std::string text = analysis::Analyzer::prepare(raw);
+    const std::string text = text::prepare(raw);
     return test::describe(test::test_analyzer().analyze(text), offsets);
 }
 }  // namespace
@@ -41,8 +41,7 @@ TEST_CASE("English analysis table", "[analysis]") {
 }
 
 TEST_CASE("token offsets point at the surface in the analyzed text", "[analysis]") {
-    const std::string s =
-        analysis::Analyzer::prepare("日EUデジタルパートナーシップとＤＦＦＴ。Policies!");
+    const std::string s = text::prepare("日EUデジタルパートナーシップとＤＦＦＴ。Policies!");
     for (const analysis::Token& t : test::test_analyzer().analyze(s)) {
         if (t.kind == analysis::TokenKind::Stop) {
             continue;
@@ -98,7 +97,7 @@ TEST_CASE("same-stem forms: regular singular and plural of English words", "[ana
 
 TEST_CASE("compounds: adjacent nouns and glued Latin words, single nouns included", "[analysis]") {
     const auto keys = [](const std::string& raw) {
-        const std::string s = analysis::Analyzer::prepare(raw);
+        const std::string s = text::prepare(raw);
         const auto tokens = test::test_analyzer().analyze(s);
         std::string out;
         for (const analysis::Compound& c : analysis::compounds(tokens)) {
@@ -133,8 +132,7 @@ TEST_CASE("noun pairs: a table of examples", "[analysis]") {
     };
     for (const auto& [text, expected] : rows) {
         INFO(text);
-        CHECK(analysis::noun_pairs(
-                  test::test_analyzer().analyze(analysis::Analyzer::prepare(text))) == expected);
+        CHECK(analysis::noun_pairs(test::test_analyzer().analyze(text::prepare(text))) == expected);
     }
 }
 
@@ -286,7 +284,7 @@ TEST_CASE("long and hostile input: valid terms, no crash", "[analysis]") {
         for (int i = 0; i < 3000; ++i) {
             raw += unbroken;  // an 8 KiB+ unbroken run
         }
-        const std::string s = analysis::Analyzer::prepare(raw);
+        const std::string s = text::prepare(raw);
         REQUIRE(text::is_valid(s));
         for (const analysis::Token& t : test::test_analyzer().analyze(s)) {
             if (t.kind == analysis::TokenKind::Stop) {

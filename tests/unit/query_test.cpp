@@ -7,6 +7,7 @@
 #include "query/name_terms.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_syntax.hpp"
+#include "text/normalize.hpp"
 
 using namespace seisaku;
 
@@ -195,7 +196,7 @@ TEST_CASE("name terms: the term bank's names found in text, a table of examples"
     };
     for (const auto& [text, expected] : rows) {
         INFO(text);
-        CHECK(names.find(a.analyze(analysis::Analyzer::prepare(text))) == expected);
+        CHECK(names.find(a.analyze(text::prepare(text))) == expected);
     }
     // The fingerprint names the set of names and the rule, not their order.
     const query::NameFinder same(Keys{key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
