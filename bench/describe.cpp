@@ -7,8 +7,8 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "glossary/term_bank.hpp"
 #include "query/query_builder.hpp"
-#include "query/term_bank.hpp"
 #include "run_main.hpp"
 
 namespace {
@@ -37,7 +37,7 @@ std::string described(const std::string& line, const analysis::Analyzer& analyze
 
 int run() {
     const analysis::Analyzer analyzer;
-    const query::TermBank bank = query::TermBank::builtin(analyzer);
+    const glossary::TermBank bank = glossary::TermBank::builtin(analyzer);
     std::string line;
     while (std::getline(std::cin, line)) {
         query::QueryOptions plain;

@@ -164,7 +164,7 @@ int run(const Options& o) {
         std::ifstream in(o.glossary, std::ios::binary);
         std::ostringstream tsv;
         tsv << in.rdbuf();
-        searcher.set_term_bank(seisaku::query::TermBank(tsv.str(), analyzer, o.glossary));
+        searcher.set_term_bank(seisaku::glossary::TermBank(tsv.str(), analyzer, o.glossary));
     }
     request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
     const auto results = searcher.search(request);

@@ -19,12 +19,12 @@
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
+#include "glossary/term_bank.hpp"
 #include "index/file_state.hpp"
 #include "index/folder_context.hpp"
 #include "index/index_writer.hpp"
 #include "index/pipeline.hpp"
 #include "index/translation_pairs.hpp"
-#include "query/term_bank.hpp"
 #include "schema/schema.hpp"
 
 namespace seisaku::index {
@@ -393,7 +393,7 @@ IndexSummary run_index(const IndexRunOptions& options,
     // Translation pairs, when anything changed: found keys on the documents' values only.
     if (summary.stopped_by == 0 && (summary.added + summary.updated + summary.deleted > 0)) {
         const PairingResult pairing =
-            pair_translations(writer, query::TermBank::builtin(analyzer), changed, alternates);
+            pair_translations(writer, glossary::TermBank::builtin(analyzer), changed, alternates);
         summary.pairs = pairing.pairs;
         summary.pairs_made = pairing.made;
         summary.pairs_undone = pairing.undone;

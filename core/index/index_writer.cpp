@@ -13,9 +13,9 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "glossary/name_terms.hpp"
+#include "glossary/term_bank.hpp"
 #include "index/compaction.hpp"
-#include "query/name_terms.hpp"
-#include "query/term_bank.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
@@ -31,7 +31,7 @@ using schema::ValueSlot;
 
 struct IndexWriter::Impl {
     const analysis::Analyzer& analyzer;
-    query::NameFinder names;
+    glossary::NameFinder names;
     Xapian::WritableDatabase db;
     std::string path;
     unsigned commit_every = 1000;
@@ -205,7 +205,7 @@ void add_pair_terms(const std::vector<analysis::Token>& tokens, Xapian::Document
 IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
                          const WriterOptions& options)
     : impl_(std::make_unique<Impl>(
-          Impl{analyzer, query::NameFinder::of(query::TermBank::builtin(analyzer), analyzer),
+          Impl{analyzer, glossary::NameFinder::of(glossary::TermBank::builtin(analyzer), analyzer),
                open_writable(db_path, options.overwrite, options.wait_for_lock), db_path.string(),
                options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
     remove_compaction_folder(db_path);  // left by a killed run; the lock is ours now
@@ -243,13 +243,13 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
     return add(prepare_document(doc, file, impl_->analyzer, impl_->names));
 }
 
-const query::NameFinder& IndexWriter::names() const {
+const glossary::NameFinder& IndexWriter::names() const {
     return impl_->names;
 }
 
 PreparedDocument prepare_document(const document::Document& doc, const FileState& file,
                                   const analysis::Analyzer& analyzer,
-                                  const query::NameFinder& names) {
+                                  const glossary::NameFinder& names) {
     Xapian::Document xdoc;
     // Title: S terms with positions, and the plain and Z terms with extra wdf.
     Xapian::termpos last_title_position = 0;

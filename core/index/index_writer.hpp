@@ -19,7 +19,7 @@
 namespace seisaku::analysis {
 class Analyzer;
 }
-namespace seisaku::query {
+namespace seisaku::glossary {
 class NameFinder;
 }
 
@@ -51,7 +51,7 @@ struct PreparedDocument {
 [[nodiscard]] PreparedDocument prepare_document(const document::Document& doc,
                                                 const FileState& file,
                                                 const analysis::Analyzer& analyzer,
-                                                const query::NameFinder& names);
+                                                const glossary::NameFinder& names);
 
 /// Opens or creates the index at `db_path` and records how it is built (writing only when the
 /// index does not say so already). Re-indexing a path replaces its document (`Q` id term), so
@@ -75,7 +75,7 @@ class IndexWriter {
 
     /// The term bank's names this writer's documents get N terms for (the built-in
     /// glossary's); recorded in the index (schema::meta_names).
-    [[nodiscard]] const query::NameFinder& names() const;
+    [[nodiscard]] const glossary::NameFinder& names() const;
 
     /// Deletes the document under `id_term` (and takes back its spelling words).
     void remove(const std::string& id_term);
@@ -94,7 +94,7 @@ class IndexWriter {
     [[nodiscard]] std::vector<Listed> list_documents() const;
 
     /// The stored record of the document under `id_term` (stored_record.hpp), and its N terms'
-    /// names (query/name_terms.hpp), without their prefix; nullopt when there is none.
+    /// names (glossary/name_terms.hpp), without their prefix; nullopt when there is none.
     [[nodiscard]] std::optional<std::pair<document::Document, std::vector<std::string>>> stored(
         const std::string& id_term) const;
 

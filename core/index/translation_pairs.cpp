@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "document/pairing.hpp"
+#include "glossary/term_bank.hpp"
 #include "index/index_writer.hpp"
-#include "query/term_bank.hpp"
 
 namespace seisaku::index {
 namespace {
@@ -40,7 +40,7 @@ bool is_found_key(const std::string& key) {
 }  // namespace
 
 PairingResult pair_translations(
-    IndexWriter& writer, const query::TermBank& bank,
+    IndexWriter& writer, const glossary::TermBank& bank,
     const std::unordered_set<std::string>& changed,
     const std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>&
         alternates) {

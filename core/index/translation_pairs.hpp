@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 class TermBank;
 }
 
@@ -48,7 +48,7 @@ struct PairingResult {
 /// found key already is kept without reading them; the others are weighed on their texts
 /// (numbers and term-bank names, weigh_pair()). Each document pairs with one other at most.
 PairingResult pair_translations(
-    IndexWriter& writer, const query::TermBank& bank,
+    IndexWriter& writer, const glossary::TermBank& bank,
     const std::unordered_set<std::string>& changed,
     const std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>&
         alternates);

@@ -9,13 +9,15 @@
 #include "analysis/analyzer.hpp"
 #include "document/reader.hpp"
 #include "error.hpp"
+#include "glossary/name_terms.hpp"
 #include "query/date_span.hpp"
-#include "query/name_terms.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::query {
+using glossary::name_term;
+using glossary::TermBank;
 namespace {
 
 /// Weight of the whole-compound term next to the compound's words.

@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "glossary/term_bank.hpp"
 #include "query/expansion.hpp"
 #include "query/query_syntax.hpp"
-#include "query/term_bank.hpp"
 
 namespace seisaku::analysis {
 class Analyzer;
@@ -38,7 +38,7 @@ struct QueryOptions {
     DefaultOp default_op = DefaultOp::Or;
     /// Expand words and phrases found in this term bank with their other names (acronym,
     /// English, Japanese), at `expansion_weight`; nullptr turns expansion off.
-    const TermBank* term_bank = nullptr;
+    const glossary::TermBank* term_bank = nullptr;
     double expansion_weight = 0.6;  // docs/query-syntax.md: chosen on tests/relevance
     /// The index has N terms for `term_bank`'s names (its schema::meta_names is this bank's
     /// NameFinder::fingerprint()): a name of several words is searched as its N term, not

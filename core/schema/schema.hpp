@@ -25,7 +25,7 @@ inline constexpr std::string_view prefix_issuer = "I";    ///< issuer's words (i
 inline constexpr std::string_view prefix_type = "T";      ///< boolean: document type (type:)
 inline constexpr std::string_view prefix_topic = "K";     ///< boolean: one per topic (topic:)
 /// A term-bank name of several words where the text has it: N + its words' terms joined by
-/// spaces ("Ndata free flow with trust"), no positions (query/name_terms.hpp).
+/// spaces ("Ndata free flow with trust"), no positions (glossary/name_terms.hpp).
 inline constexpr std::string_view prefix_name = "N";
 /// A noun pair (analysis::is_noun_pair): P + the two terms joined by a space ("P個人 データ"),
 /// wdf 0, no positions: Japanese phrases check positions only where all their pairs are.

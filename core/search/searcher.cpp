@@ -12,7 +12,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
-#include "query/name_terms.hpp"
+#include "glossary/name_terms.hpp"
 #include "query/query_builder.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
@@ -28,7 +28,7 @@ struct Searcher::Impl {
     const analysis::Analyzer& analyzer;
     Xapian::Database db;
     std::string path;
-    query::TermBank term_bank;
+    glossary::TermBank term_bank;
     /// The index has N terms for term_bank's names (QueryOptions::name_terms).
     bool name_terms = false;
 
@@ -354,7 +354,7 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
 
 Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
     : impl_(std::make_unique<Impl>(Impl{analyzer, open_readable(db_path), db_path.string(),
-                                        query::TermBank::builtin(analyzer)})) {
+                                        glossary::TermBank::builtin(analyzer)})) {
     on_latest_revision(impl_->db, impl_->path, "cannot read", [&] {
         schema::check_index_info(schema::read_index_info(impl_->db),
                                  schema::current_index_info(analyzer.dictionary_name()),
@@ -369,7 +369,7 @@ std::size_t Searcher::document_count() const {
     return impl_->db.get_doccount();
 }
 
-void Searcher::set_term_bank(query::TermBank bank) {
+void Searcher::set_term_bank(glossary::TermBank bank) {
     impl_->term_bank = std::move(bank);
     on_latest_revision(impl_->db, impl_->path, "cannot read", [&] { impl_->check_name_terms(); });
 }

@@ -109,7 +109,7 @@ class Searcher {
     [[nodiscard]] std::size_t document_count() const;
 
     /// Replaces the built-in term bank (corpus/glossary.tsv at build time).
-    void set_term_bank(query::TermBank bank);
+    void set_term_bank(glossary::TermBank bank);
 
   private:
     /// search() on the revision open now; throws Xapian::DatabaseModifiedError when an

@@ -4,7 +4,7 @@
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
 #include "error.hpp"
-#include "query/name_terms.hpp"
+#include "glossary/name_terms.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_syntax.hpp"
 #include "text/normalize.hpp"
@@ -122,63 +122,64 @@ const char* const small_bank =
 
 TEST_CASE("term bank: names match whatever their width, case and punctuation", "[query]") {
     const auto& a = test::test_analyzer();
-    const query::TermBank bank(small_bank, a, "small");
+    const glossary::TermBank bank(small_bank, a, "small");
     CHECK(bank.size() == 4);
-    CHECK(query::TermBank::key_of("ＤＦＦＴ", a) == "dfft");
-    CHECK(query::TermBank::key_of("データ・フリー・フロー", a) == "データ フリー フロー");
+    CHECK(glossary::TermBank::key_of("ＤＦＦＴ", a) == "dfft");
+    CHECK(glossary::TermBank::key_of("データ・フリー・フロー", a) == "データ フリー フロー");
     CHECK(bank.other_names("dfft") ==
           std::vector<std::string>{"Data Free Flow with Trust", "信頼性のある自由なデータ流通",
                                    "データ・フリー・フロー・ウィズ・トラスト"});
-    CHECK(bank.other_names(query::TermBank::key_of("半導体", a)) ==
+    CHECK(bank.other_names(glossary::TermBank::key_of("半導体", a)) ==
           std::vector<std::string>{"semiconductor", "semiconductors", "chips"});
     // An ambiguous acronym brings the names of every entry it belongs to.
     CHECK(bank.other_names("dsa") ==
           std::vector<std::string>{"Digital Services Act", "デジタルサービス法",
                                    "Data Society Alliance", "データ社会推進協議会"});
     CHECK(bank.other_names("unknown").empty());
-    CHECK_THROWS_WITH(query::TermBank("a\tb\n", a, "bad.tsv"),
+    CHECK_THROWS_WITH(glossary::TermBank("a\tb\n", a, "bad.tsv"),
                       "bad.tsv:1: expected english<TAB>japanese<TAB>variants<TAB>topic");
-    CHECK(query::TermBank(query::TermBank::builtin_tsv(), a).size() >= 200);
+    CHECK(glossary::TermBank(glossary::TermBank::builtin_tsv(), a).size() >= 200);
 }
 
 TEST_CASE("term bank: the built-in keys were computed with this analyzer, and agree", "[query]") {
     const auto& a = test::test_analyzer();
-    CHECK(query::TermBank::builtin_keys().starts_with(std::string(analysis::analyzer_version) +
-                                                      "|" + a.dictionary_name() + "\n"));
-    const query::TermBank fast = query::TermBank::builtin(a);
-    const query::TermBank slow(query::TermBank::builtin_tsv(), a);
+    CHECK(glossary::TermBank::builtin_keys().starts_with(std::string(analysis::analyzer_version) +
+                                                         "|" + a.dictionary_name() + "\n"));
+    const glossary::TermBank fast = glossary::TermBank::builtin(a);
+    const glossary::TermBank slow(glossary::TermBank::builtin_tsv(), a);
     REQUIRE(fast.size() == slow.size());
     for (const char* name : {"DFFT", "半導体", "ＧＤＰＲ", "データ・スペース", "広島AIプロセス",
                              "data free flow with trust"}) {
         INFO(name);
-        const std::string key = query::TermBank::key_of(name, a);
+        const std::string key = glossary::TermBank::key_of(name, a);
         CHECK_FALSE(slow.other_names(key).empty());
         CHECK(fast.other_names(key) == slow.other_names(key));
     }
     // The names' fingerprint from build time is that of the keys.
-    CHECK(fast.names_fingerprint() == query::TermBank::builtin_names_fingerprint());
-    CHECK(fast.names_fingerprint() == query::names_fingerprint(slow.keys()));
-    CHECK(slow.names_fingerprint() == query::names_fingerprint(slow.keys()));
+    CHECK(fast.names_fingerprint() == glossary::TermBank::builtin_names_fingerprint());
+    CHECK(fast.names_fingerprint() == glossary::names_fingerprint(slow.keys()));
+    CHECK(slow.names_fingerprint() == glossary::names_fingerprint(slow.keys()));
     // Another analyzer (no user dictionary) does not take keys computed with this one, nor
     // their fingerprint.
     analysis::AnalyzerOptions plain;
     plain.user_dictionary = "none";
     const analysis::Analyzer other(plain);
-    const query::TermBank other_bank = query::TermBank::builtin(other);
-    CHECK(other_bank.other_names(query::TermBank::key_of("DFFT", other)) ==
-          query::TermBank(query::TermBank::builtin_tsv(), other)
-              .other_names(query::TermBank::key_of("DFFT", other)));
-    CHECK(other_bank.names_fingerprint() == query::names_fingerprint(other_bank.keys()));
+    const glossary::TermBank other_bank = glossary::TermBank::builtin(other);
+    CHECK(other_bank.other_names(glossary::TermBank::key_of("DFFT", other)) ==
+          glossary::TermBank(glossary::TermBank::builtin_tsv(), other)
+              .other_names(glossary::TermBank::key_of("DFFT", other)));
+    CHECK(other_bank.names_fingerprint() == glossary::names_fingerprint(other_bank.keys()));
     CHECK(other_bank.names_fingerprint() != fast.names_fingerprint());
 }
 
 TEST_CASE("name terms: the term bank's names found in text, a table of examples", "[query]") {
     const auto& a = test::test_analyzer();
-    const auto key = [&](const char* name) { return query::TermBank::key_of(name, a); };
+    const auto key = [&](const char* name) { return glossary::TermBank::key_of(name, a); };
     using Keys = std::vector<std::string>;
-    const query::NameFinder names(Keys{key("Data Free Flow with Trust"), key("submarine cable"),
-                                       key("個人データの第三者提供"), key("DFFT"), key("EU AI法")},
-                                  a);
+    const glossary::NameFinder names(
+        Keys{key("Data Free Flow with Trust"), key("submarine cable"),
+             key("個人データの第三者提供"), key("DFFT"), key("EU AI法")},
+        a);
     const std::vector<std::pair<std::string, std::vector<std::string>>> rows = {
         {"We support Data Free Flow with Trust.", {"Ndata free flow with trust"}},
         {"data free flow with trust and DFFT", {"Ndata free flow with trust"}},  // one word: no N
@@ -199,16 +200,16 @@ TEST_CASE("name terms: the term bank's names found in text, a table of examples"
         CHECK(names.find(a.analyze(text::prepare(text))) == expected);
     }
     // The fingerprint names the set of names and the rule, not their order.
-    const query::NameFinder same(Keys{key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
-                                      key("submarine cable"), key("Data Free Flow with Trust")},
-                                 a);
+    const glossary::NameFinder same(Keys{key("EU AI法"), key("DFFT"), key("個人データの第三者提供"),
+                                         key("submarine cable"), key("Data Free Flow with Trust")},
+                                    a);
     CHECK(same.fingerprint() == names.fingerprint());
-    const query::NameFinder fewer(Keys{key("submarine cable")}, a);
+    const glossary::NameFinder fewer(Keys{key("submarine cable")}, a);
     CHECK(fewer.fingerprint() != names.fingerprint());
-    CHECK(query::NameFinder().find(a.analyze("submarine cable")).empty());
+    CHECK(glossary::NameFinder().find(a.analyze("submarine cable")).empty());
     // A key too long for a Xapian term has no N term: it stays a phrase.
-    CHECK(query::name_term(std::string(300, 'x')).empty());
-    CHECK(query::name_term("eu ai 法") == "Neu ai 法");
+    CHECK(glossary::name_term(std::string(300, 'x')).empty());
+    CHECK(glossary::name_term("eu ai 法") == "Neu ai 法");
 }
 
 TEST_CASE(
@@ -216,7 +217,7 @@ TEST_CASE(
     "phrase",
     "[query]") {
     const auto& a = test::test_analyzer();
-    const query::TermBank bank(small_bank, a);
+    const glossary::TermBank bank(small_bank, a);
     query::QueryOptions o;
     o.term_bank = &bank;
     const std::string phrases = query::build_query("DFFT", a, o).get_description();
@@ -250,7 +251,7 @@ TEST_CASE(
 
 TEST_CASE("expansion: other names join at a lower weight, longest name first", "[query]") {
     const auto& a = test::test_analyzer();
-    const query::TermBank bank(small_bank, a);
+    const glossary::TermBank bank(small_bank, a);
     query::QueryOptions o;
     o.term_bank = &bank;
     // Each other name scaled on its own, beside the word (the same scores as scaling their
@@ -273,7 +274,7 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     CHECK(built.expansions[0].from == "data free flow with trust");
     CHECK(built.expansions[0].to.front() == "信頼性のある自由なデータ流通");
     // A one-letter name (R for Reiwa) is not searched: it matches far more than the name.
-    const query::TermBank reiwa("Reiwa\t令和\tR|Ｒ\tdates\n", a);
+    const glossary::TermBank reiwa("Reiwa\t令和\tR|Ｒ\tdates\n", a);
     o.term_bank = &reiwa;
     const std::string era = query::build_query("令和", a, o).get_description();
     CHECK(era.find("Zreiwa") != std::string::npos);

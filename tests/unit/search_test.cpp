@@ -11,10 +11,10 @@
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
 #include "error.hpp"
+#include "glossary/name_terms.hpp"
+#include "glossary/term_bank.hpp"
 #include "index/index_run.hpp"
 #include "index/index_writer.hpp"
-#include "query/name_terms.hpp"
-#include "query/term_bank.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "search/searcher.hpp"
@@ -432,7 +432,8 @@ TEST_CASE("name terms: the same answers as phrases, and phrases when the index's
           "[search]") {
     FixtureIndex idx;
     const auto& a = test::test_analyzer();
-    const std::string builtin = query::NameFinder::of(query::TermBank::builtin(a), a).fingerprint();
+    const std::string builtin =
+        glossary::NameFinder::of(glossary::TermBank::builtin(a), a).fingerprint();
     CHECK(Xapian::Database(idx.db).get_metadata(std::string(schema::meta_names)) == builtin);
     // Each hit as "query path score", and the kinds of terms explain lists.
     const auto answers = [&](std::set<std::string>& kinds) {

@@ -22,7 +22,7 @@ namespace seisaku::analysis {
 class Analyzer;
 }
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 
 class TermBank;
 
@@ -69,4 +69,4 @@ class NameFinder {
     std::string fingerprint_;
 };
 
-}  // namespace seisaku::query
+}  // namespace seisaku::glossary

@@ -15,7 +15,7 @@ namespace seisaku::analysis {
 class Analyzer;
 }
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 
 /// Names whose matching key is already known (name → key).
 using KnownKeys = std::unordered_map<std::string_view, std::string_view>;
@@ -65,7 +65,7 @@ class TermBank {
 
     [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
 
-    /// query::names_fingerprint(keys()): the built-in bank's from build time (sorting and
+    /// glossary::names_fingerprint(keys()): the built-in bank's from build time (sorting and
     /// hashing its names took 0.3 ms of every search process), another's computed here.
     [[nodiscard]] std::string names_fingerprint() const;
 
@@ -84,4 +84,4 @@ class TermBank {
     std::vector<std::pair<std::string_view, std::size_t>> index_;
 };
 
-}  // namespace seisaku::query
+}  // namespace seisaku::glossary

@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
-// N terms and the fingerprint of a set of names (query/name_terms.hpp), apart from the name
+// N terms and the fingerprint of a set of names (glossary/name_terms.hpp), apart from the name
 // finder and the term bank: dictionary/make_glossary_keys computes the built-in glossary's
 // fingerprint with this at build time, so a search need not at start-up.
 #include <algorithm>
 
 #include "analysis/analyzer.hpp"
-#include "query/name_terms.hpp"
+#include "glossary/name_terms.hpp"
 #include "schema/schema.hpp"
 #include "text/hash.hpp"
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 namespace {
 
 /// Bump when the matching rule changes: indexes built with another rule then use phrases.
@@ -38,4 +38,4 @@ std::string names_fingerprint(const std::vector<std::string_view>& keys) {
     return text::hex64(text::fnv1a64(described)) + "/" + std::to_string(names.size());
 }
 
-}  // namespace seisaku::query
+}  // namespace seisaku::glossary

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "query/term_bank.hpp"
+#include "glossary/term_bank.hpp"
 
 #include <algorithm>
 #include <sstream>
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
-#include "query/name_terms.hpp"
+#include "glossary/name_terms.hpp"
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 namespace {
 
 /// The pieces of `s` between separators (views into `s`), empty ones included.
@@ -60,7 +60,7 @@ TermBank TermBank::builtin(const analysis::Analyzer& analyzer) {
 }
 
 std::string TermBank::names_fingerprint() const {
-    return names_fingerprint_.empty() ? query::names_fingerprint(keys()) : names_fingerprint_;
+    return names_fingerprint_.empty() ? glossary::names_fingerprint(keys()) : names_fingerprint_;
 }
 
 TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
@@ -159,4 +159,4 @@ std::vector<std::string_view> TermBank::keys() const {
     return out;
 }
 
-}  // namespace seisaku::query
+}  // namespace seisaku::glossary

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
-#include "query/name_terms.hpp"
+#include "glossary/name_terms.hpp"
 
 #include <algorithm>
 #include <set>
 
 #include "analysis/analyzer.hpp"
-#include "query/term_bank.hpp"
+#include "glossary/term_bank.hpp"
 #include "schema/schema.hpp"
 
-namespace seisaku::query {
+namespace seisaku::glossary {
 namespace {
 
 std::vector<std::string> words_of(std::string_view key) {
@@ -116,4 +116,4 @@ void NameFinder::add_terms(const std::vector<analysis::Token>& tokens,
     }
 }
 
-}  // namespace seisaku::query
+}  // namespace seisaku::glossary
