@@ -16,9 +16,9 @@ namespace {
 using namespace seisaku;
 
 std::string described(const std::string& line, const analysis::Analyzer& analyzer,
-                      const query::QueryOptions& options) {
+                      const query::QueryContext& context) {
     try {
-        const query::BuiltQuery built = query::build(line, analyzer, options);
+        const query::BuiltQuery built = query::build(query::parse(line), analyzer, context);
         std::string out = built.query.get_description();
         for (const query::QueryNote& n : built.notes) {
             out += " | note " + std::to_string(n.offset) + ":" + n.message;
@@ -40,11 +40,9 @@ int run() {
     const glossary::TermBank bank = glossary::TermBank::builtin(analyzer);
     std::string line;
     while (std::getline(std::cin, line)) {
-        query::QueryOptions plain;
-        query::QueryOptions expanded;
-        expanded.term_bank = &bank;
-        query::QueryOptions named = expanded;
-        named.name_terms = true;
+        const query::QueryContext plain;
+        const query::QueryContext expanded{&bank};
+        const query::QueryContext named{&bank, true};
         std::cout << line << "\n  plain:    " << described(line, analyzer, plain)
                   << "\n  expanded: " << described(line, analyzer, expanded)
                   << "\n  named:    " << described(line, analyzer, named) << '\n';

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "analysis/analyzer.hpp"
+#include "glossary/term_bank.hpp"
 #include "render/json.hpp"
 #include "render/terminal.hpp"
 #include "run_main.hpp"

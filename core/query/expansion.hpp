@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: MIT
-// @brief What query expansion added and what the parser repaired, for output: plain data.
+// @brief Term-bank expansion (internal to query/): which words of a query the bank knows as
+// one name, and the queries of their other names.
 #pragma once
 
-#include <string>
+#include <xapian.h>
+
 #include <vector>
+
+#include "query/build_state.hpp"
 
 namespace seisaku::query {
 
-/// Something the query parser or builder had to change or leave out, and where: shown by
-/// the terminal output and in JSON's "notes" (syntax errors never fail a search).
-struct QueryNote {
-    std::size_t offset = 0;  ///< byte offset in the normalized query
-    std::string message;
-};
+/// How many plain words from children[i] on form the longest name in the term bank (at
+/// least 1: the word itself).
+[[nodiscard]] std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i,
+                                     const BuildState& st);
 
-/// A clause of the query and the other names it was also searched under.
-struct Expansion {
-    std::string from;             ///< the clause as typed (normalized)
-    std::vector<std::string> to;  ///< the term bank's other names for it
-    bool excluded = false;        ///< the clause was excluded (-word): so are its other names
-};
+/// The other names of a word or phrase in the term bank, one query each: a Z term (one
+/// word), an exact phrase or an N term; recorded in st.expansions. Empty without a bank.
+[[nodiscard]] std::vector<Xapian::Query> expansion(const QueryNode& n, BuildState& st);
 
 }  // namespace seisaku::query

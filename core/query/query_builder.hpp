@@ -1,59 +1,32 @@
 // SPDX-License-Identifier: MIT
-// @brief QueryNode + the indexer's Analyzer + the schema → Xapian::Query.
+// @brief A parsed query + the indexer's Analyzer + the schema → Xapian::Query: the one entry
+// point, build(). The tree walk is here; words and phrases (word_terms), term-bank names
+// (expansion) and filters (filters) are beside it.
 #pragma once
 
 #include <xapian.h>
 
-#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "glossary/term_bank.hpp"
-#include "query/expansion.hpp"
+#include "query/notes.hpp"
+#include "query/query_options.hpp"
 #include "query/query_syntax.hpp"
+#include "query/tuning.hpp"
 
 namespace seisaku::analysis {
 class Analyzer;
+}
+namespace seisaku::glossary {
+class TermBank;
 }
 
 namespace seisaku::query {
 
 /// At most this many terms after analysis; more are refused (BAD-INPUTS.md Q3).
 inline constexpr std::size_t max_query_terms = 32;
-
-/// Soft AND applies to at most this many clauses side by side; longer queries use OR.
-inline constexpr std::size_t max_soft_and_clauses = 3;
-
-/// How clauses side by side combine. Or is the default: on tests/relevance (66 judged
-/// queries, language balancing on) nDCG@10 was Or 0.745, SoftAnd 0.734, And 0.570; Or was
-/// best or equal on two-word queries and on questions alike (docs/query-syntax.md).
-enum class DefaultOp {
-    Or,       ///< any clause may match; BM25 ranks documents with more of them higher
-    SoftAnd,  ///< up to 3 clauses: all of them first, then some; more clauses: Or
-    And,      ///< every clause must match
-};
-
-struct QueryOptions {
-    DefaultOp default_op = DefaultOp::Or;
-    /// Expand words and phrases found in this term bank with their other names (acronym,
-    /// English, Japanese), at `expansion_weight`; nullptr turns expansion off.
-    const glossary::TermBank* term_bank = nullptr;
-    double expansion_weight = 0.6;  // docs/query-syntax.md: chosen on tests/relevance
-    /// The index has N terms for `term_bank`'s names (its schema::meta_names is this bank's
-    /// NameFinder::fingerprint()): a name of several words is searched as its N term, not
-    /// as a phrase. Set by the Searcher.
-    bool name_terms = false;
-    /// Above 0, Japanese words also match their character bigrams (B terms) at this weight.
-    /// Off by default: always on, it lowered nDCG@10 on tests/relevance (0.882 → 0.870 at
-    /// 0.1); the searcher turns it on only for a query that found nothing.
-    double bigram_weight = 0;
-    /// The indexed words a wildcard prefix stands for, the most frequent first, at most
-    /// max_wildcard_terms + 1 (one more says there were more). Set by the Searcher; without
-    /// it a wildcard is Xapian's OP_WILDCARD.
-    std::function<std::vector<std::string>(const std::string& prefix)> wildcard_words;
-};
-
 /// Names of up to this many words are looked up in the term bank.
 inline constexpr std::size_t max_name_words = 6;
 /// A wildcard word searches at most this many indexed words, the most frequent.
@@ -65,20 +38,54 @@ inline constexpr std::size_t max_expansions_per_clause = 8;
 inline constexpr std::size_t max_inner_scan_tokens = 32;
 inline constexpr std::size_t max_inner_name_tokens = 12;
 
-/// A built query and what expansion added to it.
+/// The indexed words a wildcard prefix stands for: the index's vocabulary, as the Searcher
+/// sees it.
+class Vocabulary {
+  public:
+    virtual ~Vocabulary() = default;
+    /// The words beginning with `prefix`, the most frequent first, at most
+    /// max_wildcard_terms + 1 (one more says there were more).
+    [[nodiscard]] virtual std::vector<std::string> words_with_prefix(
+        const std::string& prefix) const = 0;
+};
+
+/// What the Searcher knows of the index and the run; the defaults build a query with no index
+/// at hand (no expansion, Xapian's own wildcards).
+struct QueryContext {
+    /// Expand words and phrases found in this term bank with their other names; nullptr:
+    /// no expansion (--no-expand).
+    const glossary::TermBank* term_bank = nullptr;
+    /// The index has N terms for `term_bank`'s names (its schema::meta_names is the bank's
+    /// NameFinder::fingerprint()): a name of several words is searched as its N term.
+    bool name_terms = false;
+    /// Above 0, Japanese words also match their character bigrams (B terms) at this weight:
+    /// the Searcher's fallback for a query that found nothing.
+    double bigram_weight = 0;
+    /// The index's words for wildcards; nullptr: Xapian's OP_WILDCARD.
+    const Vocabulary* vocabulary = nullptr;
+};
+
+/// A raw query repaired, normalized and parsed, with what the parser repaired.
+struct ParsedQuery {
+    QueryNode root;
+    std::vector<QueryNote> notes;
+};
+
+/// `raw` may hold any bytes: it is repaired and NFKC-normalized, then parsed. Throws
+/// QueryError when it is over max_query_bytes or has nothing to search for.
+[[nodiscard]] ParsedQuery parse(std::string_view raw);
+
+/// A built query and what building it found.
 struct BuiltQuery {
     Xapian::Query query;
     std::vector<Expansion> expansions;
     std::set<std::string> expansion_terms;  ///< index terms only expansion brought in
     bool used_bigrams = false;              ///< some word also matches its bigrams
-    std::vector<QueryNote> notes;           ///< syntax the parser repaired
+    std::vector<QueryNote> notes;           ///< what the parser repaired, filters left out
     std::vector<std::string> wildcards;     ///< the prefixes of wildcard words (polic*)
 };
 
-/// "soft-and", "and" or "or"; throws UsageError otherwise.
-[[nodiscard]] DefaultOp parse_default_op(std::string_view name);
-
-/// Builds the Xapian query for a parsed query.
+/// Builds the Xapian query of a parsed query.
 ///
 /// - A word searches its stem or base form (Z terms), so "policies" finds "policy" and
 ///   推進し finds 推進する.
@@ -89,19 +96,7 @@ struct BuiltQuery {
 ///   Function words (the, what, する) are dropped when other words remain.
 /// - title: searches titles; lang:en|ja and date:2024, date:2023-04..2024 filter.
 /// Throws QueryError when nothing searchable is left or there are too many terms.
-[[nodiscard]] Xapian::Query build_query(const QueryNode& root, const analysis::Analyzer& analyzer,
-                                        const QueryOptions& options = {});
-
-/// Parses and builds in one step; `raw` may hold any bytes (it is repaired and normalized).
-[[nodiscard]] Xapian::Query build_query(std::string_view raw, const analysis::Analyzer& analyzer,
-                                        const QueryOptions& options = {});
-
-/// The filter of a date field (date, after, before, year, fy) with this value, as in a query;
-/// throws QueryError with the forms it accepts when the value is not a date.
-[[nodiscard]] Xapian::Query date_filter(const std::string& field, const std::string& value);
-
-/// build_query() that also reports the expansions it made.
-[[nodiscard]] BuiltQuery build(std::string_view raw, const analysis::Analyzer& analyzer,
-                               const QueryOptions& options = {});
+[[nodiscard]] BuiltQuery build(const ParsedQuery& parsed, const analysis::Analyzer& analyzer,
+                               const QueryContext& context = {}, const QueryOptions& options = {});
 
 }  // namespace seisaku::query

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "query/expansion.hpp"
+#include "query/notes.hpp"
 
 namespace seisaku::query {
 

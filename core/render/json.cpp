@@ -65,7 +65,7 @@ std::string json(const search::SearchResults& results) {
             nlohmann::ordered_json matched = nlohmann::ordered_json::array();
             for (const search::MatchedTerm& m : hit.matched) {
                 matched.push_back({{"term", m.text},
-                                   {"kind", m.kind},
+                                   {"kind", search::kind_name(m.kind)},
                                    {"expansion", m.expansion},
                                    {"weight", m.weight}});
             }

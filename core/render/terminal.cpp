@@ -119,7 +119,10 @@ void terminal(std::ostream& out, const search::SearchResults& results, const Ter
                 out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
                 std::ostringstream weight;
                 weight << std::fixed << std::setprecision(2) << m.weight;
-                out << " (" << (m.kind == "word" ? "" : m.kind + ", ")
+                out << " ("
+                    << (m.kind == search::TermKind::Word
+                            ? std::string()
+                            : std::string(search::kind_name(m.kind)) + ", ")
                     << (m.expansion ? "expansion, " : "") << weight.str() << ")";
             }
             out << '\n';

@@ -2,13 +2,15 @@
 // @brief Plain result data: what search computes and renderers show. No Xapian here.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-#include "query/expansion.hpp"
+#include "query/notes.hpp"
 
 namespace seisaku::search {
 
@@ -30,12 +32,27 @@ struct Passage {
     std::string anchor;                 ///< "p12", the fragment of `path#p12`; empty when unknown
 };
 
+/// What kind of index term matched (docs/output.md, "matched").
+enum class TermKind {
+    Word,      ///< the word as written (positional)
+    Stem,      ///< English stem or Japanese base form (a morpheme)
+    Title,     ///< a word of the title field
+    Compound,  ///< a Japanese compound as one term
+    Bigram,    ///< a pair of Japanese characters (the fallback)
+    Name,      ///< a term-bank name of several words (N term)
+};
+
+/// "word", "stem", "title", "compound", "bigram", "name": the kind as output names it.
+[[nodiscard]] constexpr std::string_view kind_name(TermKind kind) {
+    constexpr std::array<std::string_view, 6> names = {"word",     "stem",   "title",
+                                                       "compound", "bigram", "name"};
+    return names.at(static_cast<std::size_t>(kind));
+}
+
 /// One index term of the query that a hit holds (SearchRequest::explain).
 struct MatchedTerm {
     std::string text;  ///< the term without its prefix
-    /// "word" (exact), "stem" (English stem or Japanese base form: a morpheme), "title"
-    /// (field), "compound", "bigram"
-    std::string kind;
+    TermKind kind = TermKind::Word;
     bool expansion = false;  ///< brought in by the term bank, not typed
     double weight = 0.0;     ///< its BM25 weight in this document, before query-level scaling
 };

@@ -5,11 +5,22 @@
 #include "describe.hpp"
 #include "error.hpp"
 #include "glossary/name_terms.hpp"
+#include "glossary/term_bank.hpp"
 #include "query/query_builder.hpp"
 #include "query/query_syntax.hpp"
 #include "text/normalize.hpp"
 
 using namespace seisaku;
+
+namespace {
+
+/// The query `raw` builds, parsed and built as the Searcher does.
+query::BuiltQuery build_raw(std::string_view raw, const query::QueryContext& context = {},
+                            const query::QueryOptions& options = {}) {
+    return query::build(query::parse(raw), test::test_analyzer(), context, options);
+}
+
+}  // namespace
 
 TEST_CASE("query syntax: string to tree", "[query]") {
     const std::vector<std::pair<std::string, std::string>> rows = {
@@ -54,7 +65,7 @@ TEST_CASE("query building table", "[query]") {
     for (const auto& row : test::read_table(TEST_DATA_DIR "/query/queries.tsv")) {
         REQUIRE(row.size() == 2);
         INFO(row[0]);
-        CHECK(query::build_query(row[0], test::test_analyzer()).get_description() == row[1]);
+        CHECK(build_raw(row[0]).query.get_description() == row[1]);
     }
 }
 
@@ -63,7 +74,7 @@ TEST_CASE("the default operator can be chosen", "[query]") {
     const auto with = [&](query::DefaultOp op, const std::string& q) {
         query::QueryOptions o;
         o.default_op = op;
-        return query::build_query(q, a, o).get_description();
+        return build_raw(q, {}, o).query.get_description();
     };
     CHECK(with(query::DefaultOp::Or, "data governance") == "Query((Zdata OR Zgovern))");
     CHECK(with(query::DefaultOp::And, "data governance") == "Query((Zdata AND Zgovern))");
@@ -82,7 +93,7 @@ TEST_CASE("syntax errors and bad filters never fail a search: plain words and a 
     for (const auto& row : test::read_table(TEST_DATA_DIR "/query/notes.tsv")) {
         REQUIRE(row.size() == 3);
         INFO(row[0]);
-        const query::BuiltQuery built = query::build(row[0], test::test_analyzer());
+        const query::BuiltQuery built = build_raw(row[0]);
         CHECK(built.query.get_description() == row[1]);
         std::string notes;
         for (const query::QueryNote& n : built.notes) {
@@ -94,20 +105,20 @@ TEST_CASE("syntax errors and bad filters never fail a search: plain words and a 
 
 TEST_CASE("query building refuses unusable queries with a message", "[query]") {
     const auto& a = test::test_analyzer();
-    CHECK_THROWS_WITH(query::build_query(std::string(100000, 'x'), a),
+    CHECK_THROWS_WITH(build_raw(std::string(100000, 'x')).query,
                       "query too long (100000 bytes, max 1024)");
     std::string many;
     for (int i = 0; i < 40; ++i) {
         many += "w" + std::to_string(i) + " ";
     }
-    CHECK_THROWS_WITH(query::build_query(many, a), "query has too many terms (more than 32)");
-    CHECK_THROWS_WITH(query::build_query("、。！", a), "query has nothing to search for");
-    CHECK_THROWS_AS(query::build_query("NOT", a), QueryError);
-    CHECK_THROWS_WITH(query::build_query("*", a), "query has nothing to search for");
+    CHECK_THROWS_WITH(build_raw(many).query, "query has too many terms (more than 32)");
+    CHECK_THROWS_WITH(build_raw("、。！").query, "query has nothing to search for");
+    CHECK_THROWS_AS(build_raw("NOT").query, QueryError);
+    CHECK_THROWS_WITH(build_raw("*").query, "query has nothing to search for");
     // Any bytes: invalid UTF-8 and NUL are repaired before parsing.
-    CHECK(query::build_query(std::string("policy\0data", 11), a).get_description() ==
+    CHECK(build_raw(std::string("policy\0data", 11)).query.get_description() ==
           "Query((Zpolici OR Zdata))");
-    CHECK(query::build_query("polic\xE3", a).get_description() == "Query(Zpolic)");
+    CHECK(build_raw("polic\xE3").query.get_description() == "Query(Zpolic)");
 }
 
 namespace {
@@ -218,26 +229,26 @@ TEST_CASE(
     "[query]") {
     const auto& a = test::test_analyzer();
     const glossary::TermBank bank(small_bank, a);
-    query::QueryOptions o;
+    query::QueryContext o;
     o.term_bank = &bank;
-    const std::string phrases = query::build_query("DFFT", a, o).get_description();
+    const std::string phrases = build_raw("DFFT", o).query.get_description();
     o.name_terms = true;
-    const std::string names = query::build_query("DFFT", a, o).get_description();
+    const std::string names = build_raw("DFFT", o).query.get_description();
     CHECK(phrases.find("PHRASE") != std::string::npos);
     CHECK(names.find("PHRASE") == std::string::npos);
     // The words give the weight, the N term only filters (no weight of its own).
     CHECK(names.find("((data AND free AND flow AND with AND trust) FILTER Ndata free flow with "
                      "trust)") != std::string::npos);
     // Typed words that are a name are matched through its N term too.
-    CHECK(query::build_query("data free flow with trust", a, o).get_description().find("PHRASE") ==
+    CHECK(build_raw("data free flow with trust", o).query.get_description().find("PHRASE") ==
           std::string::npos);
     o.name_terms = false;
-    CHECK(query::build_query("data free flow with trust", a, o).get_description().find("PHRASE") !=
+    CHECK(build_raw("data free flow with trust", o).query.get_description().find("PHRASE") !=
           std::string::npos);
     o.name_terms = true;
     // Two names of one entry typed together: each other name is searched once.
     const std::string both =
-        query::build_query("DFFT 信頼性のある自由なデータ流通", a, o).get_description();
+        build_raw("DFFT 信頼性のある自由なデータ流通", o).query.get_description();
     std::size_t times = 0;
     for (std::size_t at = both.find("FILTER Ndata free flow with trust)"); at != std::string::npos;
          at = both.find("FILTER Ndata free flow with trust)", at + 1)) {
@@ -252,51 +263,51 @@ TEST_CASE(
 TEST_CASE("expansion: other names join at a lower weight, longest name first", "[query]") {
     const auto& a = test::test_analyzer();
     const glossary::TermBank bank(small_bank, a);
-    query::QueryOptions o;
+    query::QueryContext o;
     o.term_bank = &bank;
     // Each other name scaled on its own, beside the word (the same scores as scaling their
     // OR, and one flat OR for Xapian to prune).
-    CHECK(query::build_query("半導体", a, o).get_description() ==
+    CHECK(build_raw("半導体", o).query.get_description() ==
           "Query(((Z半導体 OR 0.10000000000000000555 * C半導体) OR 0.5999999999999999778 * "
           "Zsemiconductor OR 0.5999999999999999778 * Zchip))");
     // A Japanese word the bank does not know whole: the names inside it, longest first.
-    const query::BuiltQuery inner = query::build("次世代半導体とデジタルサービス法", a, o);
+    const query::BuiltQuery inner = build_raw("次世代半導体とデジタルサービス法", o);
     REQUIRE(inner.expansions.size() == 2);
     CHECK(inner.expansions[0].from == "半導体");
     CHECK(inner.expansions[1].from == "デジタルサービス法");
     CHECK(inner.expansions[1].to.front() == "Digital Services Act");
     // Inside a word, a one-token name must be a Japanese noun: not the Latin DSA of
     // DSA対応 (each spelling of DSA is a name of its own only when typed alone).
-    CHECK(query::build("DSA対応", a, o).expansions.empty());
+    CHECK(build_raw("DSA対応", o).expansions.empty());
     // Five words typed without quotes are one name in the bank: expanded as a whole.
-    const query::BuiltQuery built = query::build("data free flow with trust rules", a, o);
+    const query::BuiltQuery built = build_raw("data free flow with trust rules", o);
     REQUIRE(built.expansions.size() == 1);
     CHECK(built.expansions[0].from == "data free flow with trust");
     CHECK(built.expansions[0].to.front() == "信頼性のある自由なデータ流通");
     // A one-letter name (R for Reiwa) is not searched: it matches far more than the name.
     const glossary::TermBank reiwa("Reiwa\t令和\tR|Ｒ\tdates\n", a);
     o.term_bank = &reiwa;
-    const std::string era = query::build_query("令和", a, o).get_description();
+    const std::string era = build_raw("令和", o).query.get_description();
     CHECK(era.find("Zreiwa") != std::string::npos);
     CHECK(era.find("Zr ") == std::string::npos);
     CHECK(era.find("Zr)") == std::string::npos);
     o.term_bank = &bank;
     // A word typed in both languages is not marked as an expansion.
-    const query::BuiltQuery both = query::build("semiconductor 半導体", a, o);
+    const query::BuiltQuery both = build_raw("semiconductor 半導体", o);
     CHECK_FALSE(both.expansion_terms.contains("Zsemiconductor"));
     CHECK(both.expansion_terms.contains("Zchip"));
     // An excluded word or group leaves out its other names too (issue 5: 広島AIプロセス
     // -行動規範 leaves out the Code of Conduct in both languages), and says so.
-    const query::BuiltQuery excluded = query::build("データ -(semiconductor)", a, o);
+    const query::BuiltQuery excluded = build_raw("データ -(semiconductor)", o);
     REQUIRE(excluded.expansions.size() == 1);
     CHECK(excluded.expansions[0].excluded);
     CHECK(excluded.query.get_description().find("AND_NOT") != std::string::npos);
     CHECK(excluded.query.get_description().find("Z半導体") != std::string::npos);
-    const query::BuiltQuery minus = query::build("-DFFT policy", a, o);
+    const query::BuiltQuery minus = build_raw("-DFFT policy", o);
     REQUIRE(minus.expansions.size() == 1);
     CHECK(minus.expansions[0].excluded);
-    CHECK_FALSE(query::build("DFFT policy", a, o).expansions[0].excluded);
+    CHECK_FALSE(build_raw("DFFT policy", o).expansions[0].excluded);
     // Fields are left alone.
-    CHECK(query::build("title:DFFT", a, o).expansions.empty());
-    CHECK(query::build_query("DFFT", a).get_description() == "Query(Zdfft)");
+    CHECK(build_raw("title:DFFT", o).expansions.empty());
+    CHECK(build_raw("DFFT").query.get_description() == "Query(Zdfft)");
 }

@@ -58,7 +58,8 @@ TEST_CASE("JSON output follows docs/output.md and is valid whatever the bytes", 
     CHECK(nlohmann::json::parse(render::json(paired))["results"][0]["translation"] ==
           nlohmann::json::parse(R"({"path":"ja/x.md","title":"題名","lang":"ja"})"));
     auto explained = sample();
-    explained.hits[0].matched = {{"polici", "stem", false, 1.25}, {"dfft", "word", true, 0.5}};
+    explained.hits[0].matched = {{"polici", search::TermKind::Stem, false, 1.25},
+                                 {"dfft", search::TermKind::Word, true, 0.5}};
     const auto e = nlohmann::json::parse(render::json(explained));
     CHECK(
         e["results"][0]["matched"] ==

@@ -446,7 +446,7 @@ TEST_CASE("name terms: the same answers as phrases, and phrases when the index's
             for (const search::Hit& h : s.search(r).hits) {
                 out.push_back(std::string(q) + " " + h.path + " " + std::to_string(h.score));
                 for (const search::MatchedTerm& m : h.matched) {
-                    kinds.insert(m.kind);
+                    kinds.insert(std::string(search::kind_name(m.kind)));
                 }
             }
         }
@@ -495,7 +495,8 @@ TEST_CASE("explain says which words, stems and expansions matched", "[search]") 
     REQUIRE(results.hits.size() == 1);
     std::vector<std::string> seen;
     for (const search::MatchedTerm& m : results.hits[0].matched) {
-        seen.push_back(m.text + "/" + m.kind + (m.expansion ? "/expansion" : ""));
+        seen.push_back(m.text + "/" + std::string(search::kind_name(m.kind)) +
+                       (m.expansion ? "/expansion" : ""));
     }
     CHECK(contains(seen, "dfft/stem/expansion"));
     CHECK(contains(seen, "trust/word/expansion"));  // a word of the phrase "... with Trust"
@@ -559,7 +560,7 @@ TEST_CASE("Japanese compounds: exact above longer, particles inside, spelling va
     explained.explain = true;
     const auto ex = s.search(explained);
     REQUIRE(!ex.hits.empty());
-    CHECK(ex.hits[0].matched.front().kind == "bigram");
+    CHECK(ex.hits[0].matched.front().kind == search::TermKind::Bigram);
     CHECK(ex.hits[0].matched.front().text.size() == 6);  // two katakana, no B prefix
     search::SearchRequest nothing = r;
     nothing.query = "ゾゾゾゾ";

@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// @brief Every weight that shapes a query or re-ranks its hits, in one place, each with why.
+// The measurements that chose them are in docs/ranking.md (tests/relevance nDCG@10,
+// ../shared/corpus-real, the 50,000-document latency index); change one only with them.
+#pragma once
+
+#include <cstddef>
+
+namespace seisaku::query::tuning {
+
+// --- Query building -------------------------------------------------------------------
+
+/// A term-bank name (acronym, other language) weighs this share of the words typed: high
+/// enough that a query in one language finds the other, low enough that the words win.
+inline constexpr double expansion_weight = 0.6;
+/// The whole-compound C term beside a compound's words: orders a compound standing alone
+/// above longer ones holding it, without outweighing the words.
+inline constexpr double compound_weight = 0.1;
+/// A long compound's parts found anywhere in a document (no phrase): finds text that has the
+/// compound in pieces, below text that has it whole.
+inline constexpr double compound_parts_weight = 0.3;
+/// Compounds of at least this many words also search their parts anywhere: fewer cost the
+/// AND of frequent parts for no gain in quality.
+inline constexpr std::size_t min_parts_words = 4;
+/// The other number of a phrase's last word (cable for cables), and of a name's: found, but
+/// the form typed keeps its lead.
+inline constexpr double other_form_weight = 0.5;
+/// Soft AND applies to at most this many clauses side by side; longer queries are questions,
+/// where requiring every word over-weights the generic ones, and use OR.
+inline constexpr std::size_t max_soft_and_clauses = 3;
+/// Character bigrams of Japanese words, used only when the words found nothing: always on,
+/// they lowered quality; as a fallback they find what MeCab cut differently.
+inline constexpr double bigram_fallback_weight = 1.0;
+
+// --- Re-ranking (search/rerank) --------------------------------------------------------
+
+/// Hits below this share of the best score are not moved by language balancing: lower let
+/// weak cross-language matches into the first places.
+inline constexpr double balance_ratio = 0.2;
+/// Balancing, grouping and the recency boost look at this many top hits, so every page of a
+/// query sees the same order: as good as 100 for every query type, and faster.
+inline constexpr std::size_t balance_depth = 60;
+/// Largest share of a score the recency boost adds (a document dated like the newest hit
+/// gets +10%): enough to order near-equal hits, never to lift a weak match over a strong one.
+inline constexpr double recency_boost = 0.1;
+/// The recency boost halves every this many years of age, counted from the newest top hit.
+inline constexpr double recency_half_life_years = 2.0;
+
+}  // namespace seisaku::query::tuning
