@@ -2,10 +2,11 @@
 #include "document/reader.hpp"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 #include "document/dates.hpp"
+#include "document/file_bytes.hpp"
+#include "document/file_fields.hpp"
 #include "document/folder_profile.hpp"
 #include "document/html_text.hpp"
 #include "document/markdown_text.hpp"
@@ -14,155 +15,14 @@
 #include "document/titles.hpp"
 #include "error.hpp"
 #include "text/ascii.hpp"
-#include "text/encoding.hpp"
 #include "text/normalize.hpp"
 #include "text/script_runs.hpp"
-#include "text/utf8.hpp"
 
 namespace seisaku::document {
 namespace {
 
-/// A file whose first bytes hold more NULs than this share is binary (text uses none).
-constexpr double binary_nul_share = 0.01;
-/// ... or whose decoded text has more than this share of U+FFFD and control characters
-/// (random bytes: about 60 %; a UTF-8 file with a third of its lines in Shift_JIS: 30 %).
-constexpr double binary_invalid_share = 0.40;
-constexpr std::size_t sniff_bytes = 64 * 1024;
-
-/// One line of single spaces: titles and metadata values never carry line breaks.
-std::string one_line(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (const char c : text::trim_ascii(s)) {
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-            space = true;
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
-std::string clean_value(std::string_view raw) {
-    std::string v = one_line(text::prepare(raw));
-    if (v.size() >= 2 &&
-        ((v.front() == '"' && v.back() == '"') || (v.front() == '\'' && v.back() == '\''))) {
-        v = v.substr(1, v.size() - 2);
-    }
-    return v;
-}
-
-std::vector<std::string> split_list(std::string_view raw) {
-    std::string v = clean_value(raw);
-    if (v.size() >= 2 && v.front() == '[' && v.back() == ']') {
-        v = v.substr(1, v.size() - 2);
-    }
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start <= v.size()) {
-        const std::size_t comma = std::min(v.find(',', start), v.size());
-        std::string item = clean_value(std::string_view(v).substr(start, comma - start));
-        if (!item.empty()) {
-            items.push_back(std::move(item));
-        }
-        start = comma + 1;
-    }
-    return items;
-}
-
 bool is_http_url(std::string_view url) {
     return url.starts_with("http://") || url.starts_with("https://");
-}
-
-void check_not_binary(std::string_view bytes) {
-    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-        return;  // UTF-16 with a byte-order mark: every other byte of Latin text is NUL
-    }
-    const std::string_view head = bytes.substr(0, sniff_bytes);
-    const auto nuls = static_cast<double>(std::count(head.begin(), head.end(), '\0'));
-    if (nuls >= 4 && nuls > binary_nul_share * static_cast<double>(head.size())) {
-        throw CorpusError("binary file (NUL bytes), not indexed");
-    }
-}
-
-/// Refuses decoded text that is largely U+FFFD and control characters: binary data or an
-/// encoding we do not read.
-void check_decodable(const text::Decoded& decoded, const text::RepairStats& controls,
-                     std::string_view valid) {
-    const auto junk =
-        static_cast<double>(decoded.substitutions + controls.controls + controls.nuls);
-    if (decoded.substitutions > 8 &&
-        junk > binary_invalid_share * static_cast<double>(text::length(valid))) {
-        throw CorpusError("binary file or unsupported encoding (" +
-                          std::to_string(decoded.substitutions) + " undecodable sequences as " +
-                          decoded.encoding + "), not indexed");
-    }
-}
-
-/// The warning for the U+FFFD that decoding wrote, if any.
-std::string substitution_warning(const text::Decoded& decoded) {
-    const std::string n = std::to_string(decoded.substitutions);
-    if (decoded.encoding.starts_with("UTF-8")) {
-        return n + " invalid UTF-8 sequences replaced by U+FFFD";
-    }
-    return n + " undecodable " + decoded.encoding + " sequences replaced by U+FFFD";
-}
-
-void set_field(Document& doc, std::string_view key, std::string_view value) {
-    if (key == "title") {
-        doc.title = clean_value(value);
-    } else if (key == "date") {
-        doc.date = clean_value(value);
-    } else if (key == "lang" || key == "language") {
-        doc.lang = clean_value(value);
-    } else if (key == "issuer" || key == "author") {
-        doc.issuer = clean_value(value);
-    } else if (key == "type") {
-        doc.type = clean_value(value);
-    } else if (key == "topics" || key == "keywords") {
-        doc.topics = split_list(value);
-    } else if (key == "description") {
-        doc.description = clean_value(value);
-    } else if (key == "source_title" || key == "source-title") {
-        doc.source_title = clean_value(value);
-    } else if (key == "source_url" || key == "source-url" || key == "canonical") {
-        doc.source_url = clean_value(value);
-    } else if (key == "translation_key" || key == "translation-key") {
-        doc.translation_key = clean_value(value);
-    }
-}
-
-/// Splits "---\nkey: value\n...\n---\n" off the top of a Markdown file.
-std::string_view read_front_matter(std::string_view text, Document& doc) {
-    if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) {
-        return text;
-    }
-    std::size_t pos = text.find('\n') + 1;
-    while (pos < text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string_view::npos) {
-            eol = text.size();
-        }
-        const std::string_view line = text::trim_ascii(text.substr(pos, eol - pos));
-        if (line == "---") {
-            return text.substr(std::min(eol + 1, text.size()));
-        }
-        const std::size_t colon = line.find(':');
-        if (colon != std::string_view::npos) {
-            std::string key(text::trim_ascii(line.substr(0, colon)));
-            std::transform(key.begin(), key.end(), key.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            set_field(doc, key, line.substr(colon + 1));
-        }
-        pos = eol + 1;
-    }
-    doc = Document{};
-    doc.warnings.emplace_back("front matter has no closing --- line; read as plain text");
-    return text;
 }
 
 /// A Markdown title: the first line when it is a heading or short, else the first "# " heading.
@@ -197,58 +57,6 @@ std::string markdown_title(std::string_view markdown, std::size_t max_bytes) {
     return {};
 }
 
-/// A date as given (front matter, HTML meta, a metadata file) in any form parse_date()
-/// reads, as YYYY[-MM[-DD]]; "" with a warning when it is not one day, month or year.
-std::string given_date(const std::string& given, std::vector<std::string>& warnings) {
-    if (given.empty() || is_valid_date(given)) {
-        return given;
-    }
-    if (const auto range = parse_date(given)) {
-        std::string date = compact_date(*range);
-        if (date.empty()) {
-            warnings.push_back("date \"" + given +
-                               "\" is a fiscal year, not a day, month or year; ignored");
-        }
-        return date;
-    }
-    warnings.push_back("date \"" + given + "\" is not a date; ignored");
-    return {};
-}
-
-/// The fields a folder's metadata file gives, where the file itself gives none.
-void apply_metadata(Document& doc, const FileMetadata& m) {
-    const auto fill = [](std::string& field, const std::string& value) {
-        if (field.empty()) {
-            field = value;
-        }
-    };
-    fill(doc.title, m.title);
-    fill(doc.lang, m.lang);
-    fill(doc.issuer, m.issuer);
-    fill(doc.type, m.type);
-    fill(doc.description, m.description);
-    fill(doc.source_title, m.source_title);
-    fill(doc.source_url, m.source_url);
-    fill(doc.translation_key, m.translation_key);
-    if (doc.topics.empty()) {
-        doc.topics = m.topics;
-    }
-    if (doc.date.empty() && !m.date.empty()) {
-        doc.date = m.date;
-        doc.date_source = std::string(date_from_sidecar);
-    }
-}
-
-/// Bytes to valid UTF-8 text, refusing binary data (not for PDF).
-std::string decode_text(std::string_view bytes, Format format, text::Decoded& decoded,
-                        text::RepairStats& stats) {
-    check_not_binary(bytes);
-    decoded = text::decode(bytes, format == Format::Html ? declared_charset(bytes) : std::string());
-    std::string valid = text::repair(decoded.utf8, &stats);
-    check_decodable(decoded, stats, valid);
-    return valid;
-}
-
 /// The first non-blank line of `text` and what follows it.
 std::pair<std::string_view, std::string_view> first_line(std::string_view text) {
     text = text::trim_ascii(text);
@@ -279,6 +87,162 @@ std::string_view after_title(std::string_view body, std::string_view title_line)
         pos = eol + 1;
     }
     return body;
+}
+
+/// What a format's reader makes of a file: its body, the line its title is made from (when
+/// the file declares none) and where a date it declares comes from.
+struct Read {
+    std::string body;
+    std::string title_text;
+    std::string date_source;
+};
+
+/// A Markdown file: its front matter's fields, its text and headings.
+Read read_markdown(std::string_view valid, Document& doc, const ReadOptions& options) {
+    Read out;
+    const std::string_view rest = read_front_matter(valid, doc);
+    if (doc.title.empty()) {
+        out.title_text = markdown_title(text::prepare(rest), options.title_max_bytes);
+    }
+    out.body = markdown_to_text(rest, &doc.headings);
+    doc.headings = with_structure_headings(out.body, std::move(doc.headings), false);
+    doc.format = "markdown";
+    out.date_source = date_from_front_matter;
+    return out;
+}
+
+/// An HTML page: its text without the site's parts and lines, its meta fields and headings.
+Read read_html(std::string_view valid, Document& doc, const FileContext& context) {
+    Read out;
+    HtmlContent html = extract_html(valid);
+    doc.headings = std::move(html.headings);
+    out.body = strip_boilerplate(html.text, doc.headings, context.repeated_lines).text;
+    out.title_text = html_title_line(html);
+    for (const auto& [key, value] : html.meta) {
+        set_declared_field(doc, key, value);
+    }
+    if (doc.lang.empty()) {
+        doc.lang = clean_value(html.lang);
+    }
+    doc.alternates = std::move(html.alternates);
+    doc.format = "html";
+    out.date_source = date_from_html_meta;
+    return out;
+}
+
+/// A plain text: its site's lines dropped, its first line the title's when short enough.
+Read read_text(std::string_view valid, Document& doc, const ReadOptions& options,
+               const FileContext& context) {
+    Read out;
+    std::vector<Heading> none;
+    const Stripped kept = strip_boilerplate(text::trim_ascii(valid), none, context.repeated_lines);
+    const auto [first, rest] = first_line(kept.text);
+    const std::string line = one_line(text::prepare(first));
+    if (!line.empty() && line.size() <= options.title_max_bytes) {
+        out.title_text = line;
+        out.body = std::string(text::trim_ascii(rest));
+    } else {
+        out.body = std::string(text::trim_ascii(kept.text));
+    }
+    doc.headings = with_structure_headings(out.body, {}, true);
+    doc.format = "text";
+    return out;
+}
+
+/// A PDF: its pages' text from seisaku-pdftext, their languages; its title, else its first
+/// line when short enough. Throws CorpusError when it has no text.
+Read read_pdf(std::string_view bytes, Document& doc, const ReadOptions& options,
+              text::RepairStats& stats) {
+    Read out;
+    const PdfText pdf = extract_pdf_text(bytes, options.pdf);
+    const PdfBody pages = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
+    out.body = pages.text;
+    doc.languages = pages.languages;
+    if (text::trim_ascii(out.body).empty()) {
+        throw CorpusError("PDF has no text (scanned pages?), not indexed");
+    }
+    doc.headings = with_structure_headings(out.body, std::move(doc.headings), true);
+    out.title_text = clean_value(pdf.title);
+    if (out.title_text.empty()) {  // the first line, when short enough to be a title
+        const std::string first = one_line(text::prepare(first_line(out.body).first));
+        if (first.size() <= options.title_max_bytes) {
+            out.title_text = first;
+        }
+    }
+    doc.format = "pdf";
+    return out;
+}
+
+/// The warnings of decoding: U+FFFD written, NUL bytes read as spaces.
+void add_decoding_warnings(Document& doc, const text::Decoded& decoded,
+                           const text::RepairStats& stats) {
+    if (decoded.substitutions > 0) {
+        doc.warnings.push_back(substitution_warning(decoded));
+    }
+    if (stats.nuls > 0) {
+        doc.warnings.push_back(std::to_string(stats.nuls) + " NUL bytes read as spaces");
+    }
+}
+
+/// "ja" or "en": as declared, else detected (a PDF's: the language most of its pages are in).
+void settle_language(Document& doc) {
+    if (doc.lang.starts_with("ja")) {
+        doc.lang = "ja";
+    } else if (doc.lang.starts_with("en")) {
+        doc.lang = "en";
+    } else {
+        if (!doc.lang.empty()) {
+            doc.warnings.push_back("language \"" + doc.lang + "\" is not en or ja; detected");
+        }
+        doc.lang = detect_language(doc.title + "\n" + doc.body);
+        if (!doc.languages.empty()) {  // a PDF's pages: the language most of its text is in
+            doc.lang = doc.languages.front();
+        }
+    }
+}
+
+/// What the file and its folder leave unsaid, derived: the title, the language, the date.
+void derive_fields(Document& doc, const std::string& title_text, std::string_view file_name,
+                   const ReadOptions& options, const FileContext& context) {
+    // The body is as written; titles and dates are read from the NFKC form of its head, as
+    // the analyzer reads it (made once, when one of them needs it).
+    std::optional<std::string> prepared;
+    const auto head = [&]() -> const std::string& {
+        if (!prepared) {
+            prepared = text::prepare(text::truncate(doc.body, date_scan_bytes));
+        }
+        return *prepared;
+    };
+    if (doc.title.empty() && !title_text.empty()) {
+        doc.title = derive_title(
+            {title_text, after_title(head(), title_text), &doc.headings, context.title_shared});
+    }
+    if (doc.title.empty()) {  // no line short enough: the first sentence, else the file name
+        doc.title = sentence_title(head());
+    }
+    if (doc.title.empty()) {
+        doc.title = clean_value(file_name);
+    }
+    doc.title = std::string(text::truncate(doc.title, options.title_max_bytes));
+    settle_language(doc);
+    if (doc.date.empty()) {
+        OwnDate own = own_date(title_text.empty() ? doc.title : title_text, head(), file_name);
+        doc.date = std::move(own.date);
+        doc.date_source = std::move(own.source);
+    }
+}
+
+/// A source URL that is not http(s) dropped; an empty file or document said.
+void check_result(Document& doc, std::string_view bytes) {
+    if (!doc.source_url.empty() && !is_http_url(doc.source_url)) {
+        doc.warnings.emplace_back("source URL is not http(s); ignored");
+        doc.source_url.clear();
+    }
+    if (bytes.empty()) {
+        doc.warnings.emplace_back("empty file (0 bytes): indexed under its file name");
+    } else if (text::trim_ascii(doc.body).empty() && text::trim_ascii(doc.title).empty()) {
+        doc.warnings.emplace_back("empty document");
+    }
 }
 
 }  // namespace
@@ -377,138 +341,35 @@ Document read_document(std::string_view bytes, Format format, std::string id,
     }
 
     Document doc;
-    std::string body;
-    std::string title_text;  // the line the title is made from, when the file declares none
-    std::string date_source;
+    Read read;
     switch (format) {
-        case Format::Markdown: {
-            const std::string_view rest = read_front_matter(valid, doc);
-            if (doc.title.empty()) {
-                title_text = markdown_title(text::prepare(rest), options.title_max_bytes);
-            }
-            body = markdown_to_text(rest, &doc.headings);
-            doc.headings = with_structure_headings(body, std::move(doc.headings), false);
-            doc.format = "markdown";
-            date_source = date_from_front_matter;
+        case Format::Markdown:
+            read = read_markdown(valid, doc, options);
             break;
-        }
-        case Format::Html: {
-            HtmlContent html = extract_html(valid);
-            doc.headings = std::move(html.headings);
-            body = strip_boilerplate(html.text, doc.headings, context.repeated_lines).text;
-            title_text = html_title_line(html);
-            for (const auto& [key, value] : html.meta) {
-                set_field(doc, key, value);
-            }
-            if (doc.lang.empty()) {
-                doc.lang = clean_value(html.lang);
-            }
-            doc.alternates = std::move(html.alternates);
-            doc.format = "html";
-            date_source = date_from_html_meta;
+        case Format::Html:
+            read = read_html(valid, doc, context);
             break;
-        }
-        case Format::Text: {
-            std::vector<Heading> none;
-            const Stripped kept =
-                strip_boilerplate(text::trim_ascii(valid), none, context.repeated_lines);
-            const auto [first, rest] = first_line(kept.text);
-            const std::string line = one_line(text::prepare(first));
-            if (!line.empty() && line.size() <= options.title_max_bytes) {
-                title_text = line;
-                body = std::string(text::trim_ascii(rest));
-            } else {
-                body = std::string(text::trim_ascii(kept.text));
-            }
-            doc.headings = with_structure_headings(body, {}, true);
-            doc.format = "text";
+        case Format::Text:
+            read = read_text(valid, doc, options, context);
             break;
-        }
-        case Format::Pdf: {
-            const PdfText pdf = extract_pdf_text(bytes, options.pdf);
-            const PdfBody pages = pdf_body(pdf.pages, doc.headings, &stats.substitutions);
-            body = pages.text;
-            doc.languages = pages.languages;
-            if (text::trim_ascii(body).empty()) {
-                throw CorpusError("PDF has no text (scanned pages?), not indexed");
-            }
-            doc.headings = with_structure_headings(body, std::move(doc.headings), true);
-            title_text = clean_value(pdf.title);
-            if (title_text.empty()) {  // the first line, when short enough to be a title
-                const std::string first = one_line(text::prepare(first_line(body).first));
-                if (first.size() <= options.title_max_bytes) {
-                    title_text = first;
-                }
-            }
-            doc.format = "pdf";
+        case Format::Pdf:
+            read = read_pdf(bytes, doc, options, stats);
             break;
-        }
     }
-    doc.body = std::move(body);
+    doc.body = std::move(read.body);
     doc.id = std::move(id);
     doc.encoding = decoded.encoding;
-
-    if (decoded.substitutions > 0) {
-        doc.warnings.push_back(substitution_warning(decoded));
-    }
-    if (stats.nuls > 0) {
-        doc.warnings.push_back(std::to_string(stats.nuls) + " NUL bytes read as spaces");
-    }
+    add_decoding_warnings(doc, decoded, stats);
     // What the file says of itself first, then its folder's metadata, then what is derived.
     doc.date = given_date(doc.date, doc.warnings);
     if (!doc.date.empty()) {
-        doc.date_source = date_source;
+        doc.date_source = read.date_source;
     }
     if (context.metadata != nullptr) {
         apply_metadata(doc, *context.metadata);
     }
-    // The body is as written; titles and dates are read from the NFKC form of its head, as
-    // the analyzer reads it (made once, when one of them needs it).
-    std::optional<std::string> prepared;
-    const auto head = [&]() -> const std::string& {
-        if (!prepared) {
-            prepared = text::prepare(text::truncate(doc.body, date_scan_bytes));
-        }
-        return *prepared;
-    };
-    if (doc.title.empty() && !title_text.empty()) {
-        doc.title = derive_title(
-            {title_text, after_title(head(), title_text), &doc.headings, context.title_shared});
-    }
-    if (doc.title.empty()) {  // no line short enough: the first sentence, else the file name
-        doc.title = sentence_title(head());
-    }
-    if (doc.title.empty()) {
-        doc.title = clean_value(file_name);
-    }
-    doc.title = std::string(text::truncate(doc.title, options.title_max_bytes));
-    if (doc.lang.starts_with("ja")) {
-        doc.lang = "ja";
-    } else if (doc.lang.starts_with("en")) {
-        doc.lang = "en";
-    } else {
-        if (!doc.lang.empty()) {
-            doc.warnings.push_back("language \"" + doc.lang + "\" is not en or ja; detected");
-        }
-        doc.lang = detect_language(doc.title + "\n" + doc.body);
-        if (!doc.languages.empty()) {  // a PDF's pages: the language most of its text is in
-            doc.lang = doc.languages.front();
-        }
-    }
-    if (doc.date.empty()) {
-        OwnDate own = own_date(title_text.empty() ? doc.title : title_text, head(), file_name);
-        doc.date = std::move(own.date);
-        doc.date_source = std::move(own.source);
-    }
-    if (!doc.source_url.empty() && !is_http_url(doc.source_url)) {
-        doc.warnings.emplace_back("source URL is not http(s); ignored");
-        doc.source_url.clear();
-    }
-    if (bytes.empty()) {
-        doc.warnings.emplace_back("empty file (0 bytes): indexed under its file name");
-    } else if (text::trim_ascii(doc.body).empty() && text::trim_ascii(doc.title).empty()) {
-        doc.warnings.emplace_back("empty document");
-    }
+    derive_fields(doc, read.title_text, file_name, options, context);
+    check_result(doc, bytes);
     return doc;
 }
 
