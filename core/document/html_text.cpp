@@ -227,6 +227,93 @@ int heading_level(std::string_view name) {
     return 0;
 }
 
+/// What <head> holds: the <title>, <meta name> values, the canonical and alternate links.
+/// True when `n` is one of these (none of them is text).
+bool read_head_element(xmlNode* n, std::string_view name, HtmlContent& out) {
+    if (name == "title") {
+        if (out.title.empty()) {
+            xmlChar* t = xmlNodeGetContent(n);
+            if (t != nullptr) {
+                out.title = reinterpret_cast<const char*>(t);
+                xmlFree(t);
+            }
+        }
+        return true;
+    }
+    if (name == "meta") {
+        const std::string key = lower(attribute(n, "name"));
+        if (!key.empty() && !out.meta.contains(key)) {
+            out.meta[key] = attribute(n, "content");
+        }
+        return true;
+    }
+    if (name == "link") {
+        const std::string rel = lower(attribute(n, "rel"));
+        if (rel == "canonical") {
+            out.meta["canonical"] = attribute(n, "href");
+        } else if (rel == "alternate" && out.alternates.size() < 16) {
+            std::string hreflang = lower(attribute(n, "hreflang"));
+            std::string href = attribute(n, "href");
+            if (!hreflang.empty() && !href.empty() && href.size() <= 1024) {
+                out.alternates.emplace_back(std::move(hreflang), std::move(href));
+            }
+        }
+        return true;
+    }
+    return false;
+}
+
+/// A site's part in the page's body, dropped with what it holds: by its element, or by its
+/// class or id unless it holds the page's text or a PDF link.
+bool is_site_part(xmlNode* n, std::string_view name, const Walk& w) {
+    return !w.in_head && !w.holders.contains(n) &&
+           (is_site_element(n, name, w.in_article > 0) ||
+            (has_site_word(attribute(n, "class") + " " + attribute(n, "id")) &&
+             !holds_pdf_link(n->children)));
+}
+
+void walk(xmlNode* node, Walk& w);
+
+/// A heading: its text on a line of its own, kept as a heading of `level` (the first <h1>'s
+/// text as the page's h1).
+void walk_heading(xmlNode* n, int level, Walk& w) {
+    HtmlContent& out = w.out;
+    out.text += '\n';
+    const std::size_t start = out.text.size();
+    w.in_heading = true;
+    walk(n->children, w);
+    w.in_heading = false;
+    std::string text = heading_text(std::string_view(out.text).substr(start));
+    if (!text.empty()) {
+        if (level == 1 && out.h1.empty()) {
+            out.h1 = text;
+        }
+        out.headings.push_back({start, level, std::move(text)});
+    }
+    out.text += '\n';
+}
+
+/// Another element: what it holds, a block's on lines of its own (outside the page's <main>
+/// its text is dropped); inside it the walk knows whether it is in <head>, <main>, <article>.
+void walk_element(xmlNode* n, std::string_view name, bool outside_main, Walk& w) {
+    const bool block = is_block(name);
+    if (block && !outside_main) {
+        add_text(w, w.in_heading ? " " : "\n");
+    }
+    const bool was_in_head = w.in_head;
+    const bool was_in_main = w.in_main;
+    w.in_head = w.in_head || name == "head";
+    w.in_main = w.in_main || is_main(n, name) || w.title_blocks.contains(n);
+    w.in_article += name == "article" || w.in_main != was_in_main ? 1 : 0;
+    walk(n->children, w);
+    w.in_article -= name == "article" || w.in_main != was_in_main ? 1 : 0;
+    w.in_head = was_in_head;
+    w.in_main = was_in_main;
+    if (block && !outside_main) {
+        add_text(w, w.in_heading ? " " : "\n");
+    }
+}
+
 void walk(xmlNode* node, Walk& w) {
     for (xmlNode* n = node; n != nullptr; n = n->next) {
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -240,49 +327,15 @@ void walk(xmlNode* node, Walk& w) {
         if (n->type != XML_ELEMENT_NODE) {
             continue;
         }
-        HtmlContent& out = w.out;
         const std::string name = lower(reinterpret_cast<const char*>(n->name));
-        if (is_hidden(name)) {
+        if (is_hidden(name) || read_head_element(n, name, w.out)) {
             continue;
         }
-        if (name == "title") {
-            if (out.title.empty()) {
-                xmlChar* t = xmlNodeGetContent(n);
-                if (t != nullptr) {
-                    out.title = reinterpret_cast<const char*>(t);
-                    xmlFree(t);
-                }
-            }
-            continue;
+        if (name == "html" && w.out.lang.empty()) {
+            w.out.lang = lower(attribute(n, "lang"));
         }
-        if (name == "meta") {
-            const std::string key = lower(attribute(n, "name"));
-            if (!key.empty() && !out.meta.contains(key)) {
-                out.meta[key] = attribute(n, "content");
-            }
-            continue;
-        }
-        if (name == "link") {
-            const std::string rel = lower(attribute(n, "rel"));
-            if (rel == "canonical") {
-                out.meta["canonical"] = attribute(n, "href");
-            } else if (rel == "alternate" && out.alternates.size() < 16) {
-                std::string hreflang = lower(attribute(n, "hreflang"));
-                std::string href = attribute(n, "href");
-                if (!hreflang.empty() && !href.empty() && href.size() <= 1024) {
-                    out.alternates.emplace_back(std::move(hreflang), std::move(href));
-                }
-            }
-            continue;
-        }
-        if (name == "html" && out.lang.empty()) {
-            out.lang = lower(attribute(n, "lang"));
-        }
-        if (!w.in_head && !w.holders.contains(n) &&
-            (is_site_element(n, name, w.in_article > 0) ||
-             (has_site_word(attribute(n, "class") + " " + attribute(n, "id")) &&
-              !holds_pdf_link(n->children)))) {
-            ++out.dropped_blocks;
+        if (is_site_part(n, name, w)) {
+            ++w.out.dropped_blocks;
             continue;
         }
         if (name == "br") {  // a line break, not a new block (so not a new paragraph)
@@ -292,37 +345,10 @@ void walk(xmlNode* node, Walk& w) {
         const int level = w.in_head || w.in_heading ? 0 : heading_level(name);
         const bool outside_main = w.has_main && !w.in_main;
         if (level > 0 && (!outside_main || level == 1)) {
-            out.text += '\n';
-            const std::size_t start = out.text.size();
-            w.in_heading = true;
-            walk(n->children, w);
-            w.in_heading = false;
-            std::string text = heading_text(std::string_view(out.text).substr(start));
-            if (!text.empty()) {
-                if (level == 1 && out.h1.empty()) {
-                    out.h1 = text;
-                }
-                out.headings.push_back({start, level, std::move(text)});
-            }
-            out.text += '\n';
+            walk_heading(n, level, w);
             continue;
         }
-        const bool block = is_block(name);
-        if (block && !outside_main) {
-            add_text(w, w.in_heading ? " " : "\n");
-        }
-        const bool was_in_head = w.in_head;
-        const bool was_in_main = w.in_main;
-        w.in_head = w.in_head || name == "head";
-        w.in_main = w.in_main || is_main(n, name) || w.title_blocks.contains(n);
-        w.in_article += name == "article" || w.in_main != was_in_main ? 1 : 0;
-        walk(n->children, w);
-        w.in_article -= name == "article" || w.in_main != was_in_main ? 1 : 0;
-        w.in_head = was_in_head;
-        w.in_main = was_in_main;
-        if (block && !outside_main) {
-            add_text(w, w.in_heading ? " " : "\n");
-        }
+        walk_element(n, name, outside_main, w);
     }
 }
 
