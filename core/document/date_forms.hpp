@@ -8,6 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "text/ascii.hpp"
+
 namespace seisaku::document {
 
 struct Day {
@@ -42,15 +44,10 @@ struct Match {
     std::size_t end = 0;  ///< byte just after the expression
 };
 
-inline bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-inline bool is_letter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-inline bool is_upper(char c) {
-    return c >= 'A' && c <= 'Z';
-}
+using text::is_digit;
+using text::is_letter;
+using text::is_upper;
+
 inline char lower(char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
 }

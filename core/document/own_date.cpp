@@ -16,9 +16,7 @@ namespace {
 using text::contains_any;
 using text::lower_ascii;
 
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
+using text::is_digit;
 
 /// The bytes of `s` before `at`, at most `n` (may cut a character: only compared to ASCII
 /// and whole UTF-8 words).

@@ -9,6 +9,21 @@
 
 namespace seisaku::text {
 
+/// Whether `c` is an ASCII digit, 0-9.
+[[nodiscard]] constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+/// Whether `c` is an ASCII capital, A-Z.
+[[nodiscard]] constexpr bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+/// Whether `c` is an ASCII letter, a-z or A-Z.
+[[nodiscard]] constexpr bool is_letter(char c) {
+    return (c >= 'a' && c <= 'z') || is_upper(c);
+}
+
 /// `s` with A-Z as a-z; every other byte as it is.
 [[nodiscard]] inline std::string lower_ascii(std::string_view s) {
     std::string out(s);
