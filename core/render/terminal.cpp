@@ -46,6 +46,125 @@ std::string date_source_words(std::string_view source) {
     return source.empty() ? "an earlier version of seisaku" : std::string(source);
 }
 
+/// A number with two decimals, as scores and weights are shown.
+std::string two_decimals(double value) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(2) << value;
+    return s.str();
+}
+
+/// The snippet's line, its highlights in bold when `style` has color.
+void write_snippet(std::ostream& out, const search::Snippet& snippet, const TerminalStyle& style) {
+    out << "   ";
+    std::size_t at = 0;
+    const std::string& s = snippet.text;
+    for (const auto& [b, e] : snippet.highlights) {
+        out << terminal_safe(std::string_view(s).substr(at, b - at));
+        if (style.color) {
+            out << bold << terminal_safe(std::string_view(s).substr(b, e - b)) << reset;
+        } else {
+            out << terminal_safe(std::string_view(s).substr(b, e - b));
+        }
+        at = e;
+    }
+    out << terminal_safe(std::string_view(s).substr(at)) << '\n';
+}
+
+/// --explain's lines of a hit: where its date is from and the terms that matched it.
+void write_explanation(std::ostream& out, const search::Hit& hit) {
+    if (hit.matched.empty()) {
+        return;
+    }
+    if (!hit.date.empty()) {
+        out << "   date " << terminal_safe(hit.date) << " from "
+            << terminal_safe(date_source_words(hit.date_source)) << '\n';
+    }
+    out << "   matched:";
+    for (std::size_t i = 0; i < hit.matched.size(); ++i) {
+        const search::MatchedTerm& m = hit.matched[i];
+        out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
+        out << " ("
+            << (m.kind == search::TermKind::Word ? std::string()
+                                                 : std::string(search::kind_name(m.kind)) + ", ") << (m.expansion ? "expansion, " : "")
+            << two_decimals(m.weight) << ")";
+    }
+    out << '\n';
+}
+
+/// One hit: its title line, path line, snippet, translation and explanation, a blank line.
+void write_hit(std::ostream& out, const search::Hit& hit, const TerminalStyle& style) {
+    out << hit.rank << ". ";
+    if (style.color) {
+        out << bold;
+    }
+    out << terminal_safe(hit.title);
+    if (style.color) {
+        out << reset;
+    }
+    out << "  [" << hit.lang << "]";
+    if (!hit.date.empty()) {
+        out << ' ' << hit.date;
+    }
+    out << "\n   " << terminal_safe(hit.path) << passage_label(hit.passage) << "  score "
+        << two_decimals(hit.score) << '\n';
+    if (!hit.snippet.text.empty()) {
+        write_snippet(out, hit.snippet, style);
+    }
+    if (hit.translation) {
+        out << "   also in " << hit.translation->lang << ": "
+            << terminal_safe(hit.translation->path) << "  " << terminal_safe(hit.translation->title)
+            << '\n';
+    }
+    write_explanation(out, hit);
+    out << '\n';
+}
+
+/// What the search did beside matching: expansions, the query's repairs, facets.
+void write_search_notes(std::ostream& out, const search::SearchResults& results) {
+    if (results.bigram_fallback) {
+        out << "no word matched exactly; these match the Japanese characters of the query\n";
+    }
+    for (const query::Expansion& e : results.expansions) {
+        out << (e.excluded ? "also left out " : "also searched for ") << terminal_safe(e.from)
+            << " as:";
+        for (std::size_t i = 0; i < e.to.size(); ++i) {
+            out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
+        }
+        out << '\n';
+    }
+    for (const query::QueryNote& n : results.notes) {
+        out << "note: " << terminal_safe(n.message) << " (at byte " << n.offset << ")\n";
+    }
+    for (const search::Facet& f : results.facets) {
+        out << f.name << ":";
+        for (std::size_t i = 0; i < f.values.size(); ++i) {
+            out << (i == 0 ? " " : ", ") << terminal_safe(f.values[i].value) << " ("
+                << f.values[i].count << ")";
+        }
+        out << '\n';
+    }
+}
+
+/// The closing lines: the kind of search, a suggestion, and which results these are.
+void write_totals(std::ostream& out, const search::SearchResults& results) {
+    if (!results.like.empty()) {
+        out << "documents like " << terminal_safe(results.like) << '\n';
+    }
+    if (results.sort != "relevance") {
+        out << "sorted by date, " << results.sort << " first\n";
+    }
+    if (results.suggestion) {
+        out << "did you mean: " << terminal_safe(*results.suggestion) << "?\n";
+    }
+    const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
+    const std::size_t last = results.offset + results.hits.size();
+    if (results.hits.empty()) {
+        out << "no results (about " << results.total << " matches in all)\n";
+    } else {
+        out << "results " << first << "-" << last << " of about " << results.total << '\n';
+    }
+}
+
 }  // namespace
 
 std::string terminal_safe(std::string_view text) {
@@ -72,101 +191,10 @@ std::string terminal_safe(std::string_view text) {
 
 void terminal(std::ostream& out, const search::SearchResults& results, const TerminalStyle& style) {
     for (const search::Hit& hit : results.hits) {
-        out << hit.rank << ". ";
-        if (style.color) {
-            out << bold;
-        }
-        out << terminal_safe(hit.title);
-        if (style.color) {
-            out << reset;
-        }
-        out << "  [" << hit.lang << "]";
-        if (!hit.date.empty()) {
-            out << ' ' << hit.date;
-        }
-        std::ostringstream score;
-        score << std::fixed << std::setprecision(2) << hit.score;
-        out << "\n   " << terminal_safe(hit.path) << passage_label(hit.passage) << "  score "
-            << score.str() << '\n';
-        if (!hit.snippet.text.empty()) {
-            out << "   ";
-            std::size_t at = 0;
-            const std::string& s = hit.snippet.text;
-            for (const auto& [b, e] : hit.snippet.highlights) {
-                out << terminal_safe(std::string_view(s).substr(at, b - at));
-                if (style.color) {
-                    out << bold << terminal_safe(std::string_view(s).substr(b, e - b)) << reset;
-                } else {
-                    out << terminal_safe(std::string_view(s).substr(b, e - b));
-                }
-                at = e;
-            }
-            out << terminal_safe(std::string_view(s).substr(at)) << '\n';
-        }
-        if (hit.translation) {
-            out << "   also in " << hit.translation->lang << ": "
-                << terminal_safe(hit.translation->path) << "  "
-                << terminal_safe(hit.translation->title) << '\n';
-        }
-        if (!hit.matched.empty() && !hit.date.empty()) {  // --explain: where the date is from
-            out << "   date " << terminal_safe(hit.date) << " from "
-                << terminal_safe(date_source_words(hit.date_source)) << '\n';
-        }
-        if (!hit.matched.empty()) {
-            out << "   matched:";
-            for (std::size_t i = 0; i < hit.matched.size(); ++i) {
-                const search::MatchedTerm& m = hit.matched[i];
-                out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
-                std::ostringstream weight;
-                weight << std::fixed << std::setprecision(2) << m.weight;
-                out << " ("
-                    << (m.kind == search::TermKind::Word
-                            ? std::string()
-                            : std::string(search::kind_name(m.kind)) + ", ")
-                    << (m.expansion ? "expansion, " : "") << weight.str() << ")";
-            }
-            out << '\n';
-        }
-        out << '\n';
+        write_hit(out, hit, style);
     }
-    if (results.bigram_fallback) {
-        out << "no word matched exactly; these match the Japanese characters of the query\n";
-    }
-    for (const query::Expansion& e : results.expansions) {
-        out << (e.excluded ? "also left out " : "also searched for ") << terminal_safe(e.from)
-            << " as:";
-        for (std::size_t i = 0; i < e.to.size(); ++i) {
-            out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
-        }
-        out << '\n';
-    }
-    for (const query::QueryNote& n : results.notes) {
-        out << "note: " << terminal_safe(n.message) << " (at byte " << n.offset << ")\n";
-    }
-    for (const search::Facet& f : results.facets) {
-        out << f.name << ":";
-        for (std::size_t i = 0; i < f.values.size(); ++i) {
-            out << (i == 0 ? " " : ", ") << terminal_safe(f.values[i].value) << " ("
-                << f.values[i].count << ")";
-        }
-        out << '\n';
-    }
-    if (!results.like.empty()) {
-        out << "documents like " << terminal_safe(results.like) << '\n';
-    }
-    if (results.sort != "relevance") {
-        out << "sorted by date, " << results.sort << " first\n";
-    }
-    if (results.suggestion) {
-        out << "did you mean: " << terminal_safe(*results.suggestion) << "?\n";
-    }
-    const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
-    const std::size_t last = results.offset + results.hits.size();
-    if (results.hits.empty()) {
-        out << "no results (about " << results.total << " matches in all)\n";
-    } else {
-        out << "results " << first << "-" << last << " of about " << results.total << '\n';
-    }
+    write_search_notes(out, results);
+    write_totals(out, results);
 }
 
 }  // namespace seisaku::render
