@@ -8,7 +8,6 @@
 
 #include <cerrno>
 #include <exception>
-#include <set>
 #include <utility>
 
 #include "analysis/analyzer.hpp"
@@ -16,13 +15,13 @@
 #include "glossary/name_terms.hpp"
 #include "glossary/term_bank.hpp"
 #include "index/compaction.hpp"
+#include "index/document_terms.hpp"
+#include "glossary/name_terms.hpp"
+#include "glossary/term_bank.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
-#include "text/normalize.hpp"
-#include "text/transliterate.hpp"
-#include "text/utf8.hpp"
 
 namespace seisaku::index {
 namespace fs = std::filesystem;
@@ -49,12 +48,6 @@ struct IndexWriter::Impl {
 };
 
 namespace {
-
-std::string with_prefix(std::string_view prefix, const std::string& term) {
-    std::string out(prefix);
-    out += term;
-    return out;
-}
 
 ino_t inode_of(const fs::path& path) {
     struct stat st {};
@@ -108,73 +101,6 @@ Xapian::WritableDatabase open_writable(const fs::path& db_path, bool overwrite, 
     }
 }
 
-/// An English word for the spelling table: ASCII letters only (the term is case folded).
-bool is_spelling_word(std::string_view term) {
-    if (term.size() < schema::min_spelling_letters) {
-        return false;
-    }
-    for (const char c : term) {
-        if (c < 'a' || c > 'z') {
-            return false;
-        }
-    }
-    return true;
-}
-
-/// What a document adds to the spelling and synonym tables ("did you mean").
-struct SuggestionData {
-    std::set<std::string> spelling;                          ///< English words
-    std::set<std::pair<std::string, std::string>> readings;  ///< (synonym key, kana word)
-
-    void add_reading(const std::string& word) {
-        if (word.size() > analysis::max_term_bytes) {
-            return;
-        }
-        const std::string key = text::reading_key(word);
-        if (key.size() >= 2) {
-            readings.emplace(with_prefix(schema::prefix_reading, key), word);
-        }
-    }
-
-    void add(const std::vector<analysis::Token>& tokens) {
-        for (const analysis::Token& t : tokens) {
-            if (t.kind == analysis::TokenKind::Word && is_spelling_word(t.term)) {
-                spelling.insert(t.term);
-            } else if (t.kind == analysis::TokenKind::Noun &&
-                       text::kana_script(t.term) != text::KanaScript::None) {
-                add_reading(t.term);
-            }
-        }
-        // A katakana compound (データ|スペース) is searched as one word too.
-        for (const analysis::Compound& c : analysis::compounds(tokens)) {
-            if (c.last > c.first && text::kana_script(c.key) == text::KanaScript::Katakana) {
-                add_reading(c.key);
-            }
-        }
-    }
-};
-
-/// Bodies are analyzed in pieces of at most this size (BAD-INPUTS I5: a 40 MB text file
-/// analyzed whole peaked at 1.2 GB).
-constexpr std::size_t analysis_piece_bytes = 256 * 1024;
-
-/// The piece of `text` from `at` to analyze next: up to a line end in its second half, else a
-/// space, else a code-point boundary; the rest of the text when it is short enough.
-std::string_view analysis_piece(std::string_view text, std::size_t at) {
-    const std::string_view rest = text.substr(at);
-    if (rest.size() <= analysis_piece_bytes) {
-        return rest;
-    }
-    const std::string_view window = text::truncate(rest, analysis_piece_bytes);
-    for (const char cut : {'\n', ' '}) {
-        const std::size_t found = window.rfind(cut);
-        if (found != std::string_view::npos && found >= window.size() / 2) {
-            return window.substr(0, found + 1);
-        }
-    }
-    return window;
-}
-
 /// The spelling words of the document stored under `id_term` (before it is replaced).
 std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::string& id_term) {
     std::vector<std::string> out;
@@ -189,15 +115,6 @@ std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::
         }
     }
     return out;
-}
-
-/// The P term of each noun pair (wdf 0: document lengths and BM25 stay as without them).
-void add_pair_terms(const std::vector<analysis::Token>& tokens, Xapian::Document& xdoc) {
-    for (const std::string& pair : analysis::noun_pairs(tokens)) {
-        if (std::string term = schema::pair_term(pair); !term.empty()) {
-            xdoc.add_term(term, 0);
-        }
-    }
 }
 
 }  // namespace
@@ -245,96 +162,6 @@ Outcome IndexWriter::add(const document::Document& doc, const FileState& file) {
 
 const glossary::NameFinder& IndexWriter::names() const {
     return impl_->names;
-}
-
-PreparedDocument prepare_document(const document::Document& doc, const FileState& file,
-                                  const analysis::Analyzer& analyzer,
-                                  const glossary::NameFinder& names) {
-    Xapian::Document xdoc;
-    // Title: S terms with positions, and the plain and Z terms with extra wdf.
-    Xapian::termpos last_title_position = 0;
-    const std::vector<analysis::Token> title = analyzer.analyze(doc.title, 1);
-    for (const analysis::Token& t : title) {
-        if (t.kind == analysis::TokenKind::Stop) {
-            continue;
-        }
-        xdoc.add_posting(with_prefix(schema::prefix_title, t.term), t.position);
-        xdoc.add_posting(t.term, t.position, schema::title_wdf);
-        xdoc.add_term(with_prefix(schema::prefix_stem, t.base), schema::title_wdf);
-        last_title_position = t.position;
-    }
-    for (const analysis::Compound& c : analysis::compounds(title)) {
-        xdoc.add_term(with_prefix(schema::prefix_compound, c.key), schema::title_wdf);
-    }
-    names.add_terms(title, xdoc);
-    add_pair_terms(title, xdoc);
-    const auto first_body_position =
-        static_cast<std::uint32_t>(last_title_position + schema::body_position_gap);
-    // The body is stored as written and analyzed in its NFKC form, a piece at a time, so a
-    // large file needs memory for one piece's tokens, not for the whole text's.
-    const std::string normalized_body = text::prepare(doc.body);
-    SuggestionData suggestion_data;
-    suggestion_data.add(title);
-    std::uint32_t position = first_body_position;
-    for (std::size_t at = 0; at < normalized_body.size();) {
-        const std::string_view piece = analysis_piece(normalized_body, at);
-        at += piece.size();
-        const std::vector<analysis::Token> body = analyzer.analyze(piece, position);
-        for (const analysis::Token& t : body) {
-            if (t.kind == analysis::TokenKind::Stop) {
-                continue;
-            }
-            xdoc.add_posting(t.term, t.position);
-            xdoc.add_term(with_prefix(schema::prefix_stem, t.base));
-        }
-        for (const analysis::Compound& c : analysis::compounds(body)) {
-            xdoc.add_term(with_prefix(schema::prefix_compound, c.key));
-        }
-        names.add_terms(body, xdoc);
-        add_pair_terms(body, xdoc);
-        suggestion_data.add(body);
-        if (!body.empty()) {
-            position = body.back().position + 1;
-        }
-    }
-    // Character bigrams of the Japanese text: the fallback when morphemes find nothing
-    // (an unknown word MeCab cuts differently in the text and in the query).
-    for (const std::string& b : analysis::japanese_bigrams(doc.title + "\n" + normalized_body)) {
-        xdoc.add_term(with_prefix(schema::prefix_bigram, b), 0);  // wdf 0: document length and
-                                                                  // BM25 stay as without them
-    }
-    const std::string id_term = schema::id_term(doc.id);
-    xdoc.add_boolean_term(id_term);
-    xdoc.add_boolean_term(with_prefix(schema::prefix_lang, doc.lang));
-    for (const std::string& lang : doc.languages) {  // a bilingual PDF is found by lang: both
-        xdoc.add_boolean_term(with_prefix(schema::prefix_lang, lang));
-    }
-    xdoc.add_value(slot(ValueSlot::Date), doc.date);
-    xdoc.add_value(slot(ValueSlot::Lang), doc.lang);
-    xdoc.add_value(slot(ValueSlot::TranslationKey), doc.translation_key);
-    // Metadata for filters (issuer:, type:, topic:) and facets.
-    for (const analysis::Token& t : analyzer.analyze(doc.issuer)) {
-        if (t.kind != analysis::TokenKind::Stop) {
-            xdoc.add_boolean_term(with_prefix(schema::prefix_issuer, t.term));
-        }
-    }
-    if (!doc.type.empty()) {
-        xdoc.add_boolean_term(schema::keyword_term(schema::prefix_type, doc.type));
-    }
-    std::string topics;
-    for (const std::string& topic : doc.topics) {
-        xdoc.add_boolean_term(schema::keyword_term(schema::prefix_topic, topic));
-        topics += (topics.empty() ? "" : "\n") + topic;
-    }
-    xdoc.add_value(slot(ValueSlot::Issuer), doc.issuer);
-    xdoc.add_value(slot(ValueSlot::Type), doc.type);
-    xdoc.add_value(slot(ValueSlot::Topics), topics);
-    xdoc.add_value(slot(ValueSlot::FileState), encode_file_state(file));
-    xdoc.set_data(schema::encode_record(doc));
-    PreparedDocument out{doc.id, id_term, std::move(xdoc), {}, {}};
-    out.spelling.assign(suggestion_data.spelling.begin(), suggestion_data.spelling.end());
-    out.readings.assign(suggestion_data.readings.begin(), suggestion_data.readings.end());
-    return out;
 }
 
 Outcome IndexWriter::add(PreparedDocument&& prepared) {

@@ -2,8 +2,6 @@
 // @brief Documents into a Xapian database: one id term each, replaced on re-indexing.
 #pragma once
 
-#include <xapian.h>
-
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -14,14 +12,8 @@
 
 #include "document/document.hpp"
 #include "index/compaction.hpp"
+#include "index/document_terms.hpp"  // PreparedDocument; declares Analyzer, NameFinder
 #include "index/file_state.hpp"
-
-namespace seisaku::analysis {
-class Analyzer;
-}
-namespace seisaku::glossary {
-class NameFinder;
-}
 
 namespace seisaku::index {
 
@@ -34,24 +26,6 @@ struct WriterOptions {
 };
 
 enum class Outcome { Added, Updated };
-
-/// A document turned into what the database stores: terms, values, data, and its spelling
-/// and reading data. Made by prepare_document() on any thread (one Analyzer per thread),
-/// written by IndexWriter::add() on the writer's.
-struct PreparedDocument {
-    std::string id;
-    std::string id_term;
-    Xapian::Document xdoc;
-    std::vector<std::string> spelling;                          ///< English words
-    std::vector<std::pair<std::string, std::string>> readings;  ///< (synonym key, kana word)
-};
-
-/// The analysis of `doc` (read from a file in `file` state) into a PreparedDocument, with
-/// the N terms of the names `names` finds (IndexWriter::names()).
-[[nodiscard]] PreparedDocument prepare_document(const document::Document& doc,
-                                                const FileState& file,
-                                                const analysis::Analyzer& analyzer,
-                                                const glossary::NameFinder& names);
 
 /// Opens or creates the index at `db_path` and records how it is built (writing only when the
 /// index does not say so already). Re-indexing a path replaces its document (`Q` id term), so
