@@ -90,6 +90,28 @@ void parallel_for(std::size_t n, unsigned jobs, Fn fn) {
     }
 }
 
+/// A file of a folder being profiled, and what reading it found.
+struct Member {
+    const document::SourceFile* file;
+    document::Format format;
+    std::vector<std::uint64_t> keys;
+    std::string title;
+    bool title_needs_site = false;
+};
+/// The members of the profiled folders, by folder.
+using Members = std::unordered_map<std::string, std::vector<Member>>;
+
+/// How many of `list` share each title line.
+std::unordered_map<std::string, std::size_t> title_counts(const std::vector<Member>& list) {
+    std::unordered_map<std::string, std::size_t> counts;
+    for (const Member& m : list) {
+        if (!m.title.empty()) {
+            ++counts[m.title];
+        }
+    }
+    return counts;
+}
+
 }  // namespace
 
 std::string folder_of(std::string_view id) {
@@ -97,35 +119,14 @@ std::string folder_of(std::string_view id) {
     return slash == std::string_view::npos ? std::string() : std::string(id.substr(0, slash));
 }
 
-struct FolderContexts::Impl {
-    document::Sidecars sidecars;
-    /// Profiled folders: their repeated lines.
-    std::unordered_map<std::string, document::LineSet> repeated;
-    /// Files of profiled folders: their folder hash and whether their title is told apart.
-    std::unordered_map<std::string, std::pair<std::uint64_t, bool>> files;
-};
+namespace {
 
-FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
-                               const StoredStates& stored, bool overwrite, unsigned jobs,
-                               std::uintmax_t max_size)
-    : impl_(std::make_unique<Impl>()) {
-    // Metadata files.
-    std::vector<document::SidecarFile> sidecar_files;
-    std::unordered_set<std::string> documents;
-    for (const document::SourceFile& f : files) {
-        if (f.skip == document::SkipKind::None) {
-            documents.insert(f.id);
-        } else if (f.skip == document::SkipKind::Sidecar) {
-            const document::SidecarLimits limits;
-            std::string bytes = read_head(f.path, limits.max_bytes + 1);
-            sidecar_files.push_back({folder_of(f.id), f.id, std::move(bytes)});
-        }
-    }
-    if (!sidecar_files.empty()) {
-        impl_->sidecars = document::read_sidecars(sidecar_files, documents);
-    }
-
-    // Folders with something to read, or that lost a file.
+/// Folders with something to read, or that lost a file. `documents`: the ids of the files
+/// to read; `contexts` knows their metadata rows (no folder is profiled yet).
+std::unordered_set<std::string> dirty_folders(const std::vector<document::SourceFile>& files,
+                                              const StoredStates& stored, bool overwrite,
+                                              const std::unordered_set<std::string>& documents,
+                                              const FolderContexts& contexts) {
     std::unordered_set<std::string> dirty;
     for (const document::SourceFile& f : files) {
         if (f.skip != document::SkipKind::None) {
@@ -135,7 +136,7 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         // no folder is profiled yet: this compares the file and its metadata row only
         const bool unchanged = !overwrite && old != stored.end() && old->second &&
                                old->second->same_stat(f.size, f.mtime_ns) &&
-                               !context_changed(f.id, *old->second);
+                               !contexts.context_changed(f.id, *old->second);
         if (!unchanged) {
             dirty.insert(folder_of(f.id));
         }
@@ -146,16 +147,13 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
             dirty.insert(folder_of(id));
         }
     }
+    return dirty;
+}
 
-    // Their profiles: the lines their pages repeat, then the title lines several share.
-    struct Member {
-        const document::SourceFile* file;
-        document::Format format;
-        std::vector<std::uint64_t> keys;
-        std::string title;
-        bool title_needs_site = false;
-    };
-    std::unordered_map<std::string, std::vector<Member>> members;
+/// The files of the folders `dirty` that have lines to profile (not PDFs), by folder.
+Members folder_members(const std::vector<document::SourceFile>& files,
+                       const std::unordered_set<std::string>& dirty) {
+    Members members;
     for (const document::SourceFile& f : files) {
         if (f.skip != document::SkipKind::None || !dirty.contains(folder_of(f.id))) {
             continue;
@@ -165,17 +163,17 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
             members[folder_of(f.id)].push_back({&f, *format, {}, {}, false});
         }
     }
+    return members;
+}
+
+/// One read of each page (up to `limit` bytes): its edge lines and its title line.
+void sample_members(Members& members, unsigned jobs, std::size_t limit) {
     std::vector<Member*> all;
     for (auto& [folder, list] : members) {
         for (Member& m : list) {
             all.push_back(&m);
         }
     }
-    const std::size_t limit =
-        max_size == 0
-            ? profile_read_bytes
-            : static_cast<std::size_t>(std::min<std::uintmax_t>(max_size, profile_read_bytes));
-    // One read of each page: its edge lines and its title line.
     parallel_for(all.size(), jobs, [&](std::size_t i) {
         Member& m = *all[i];
         document::PageSample sample = document::sample_page(
@@ -184,47 +182,106 @@ FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
         m.title = sample.title.declared ? std::string() : document::title_key(sample.title.line);
         m.title_needs_site = sample.title_needs_site;
     });
-    std::vector<Member*> again;  // plain text starting like another: its title past the site
+}
+
+}  // namespace
+
+struct FolderContexts::Impl {
+    document::Sidecars sidecars;
+    /// Profiled folders: their repeated lines.
+    std::unordered_map<std::string, document::LineSet> repeated;
+    /// Files of profiled folders: their folder hash and whether their title is told apart.
+    std::unordered_map<std::string, std::pair<std::uint64_t, bool>> files;
+
+    /// Reads the metadata files among `files`; returns the ids of the files to read.
+    std::unordered_set<std::string> read_metadata(const std::vector<document::SourceFile>& files);
+    /// The lines each folder's pages repeat; returns the plain-text members that start like
+    /// another and share a title: their title is past the site's lines.
+    std::vector<Member*> find_repeated(Members& members);
+    /// The title lines of `again`, read once more past their folder's repeated lines.
+    void retitle(const std::vector<Member*>& again, unsigned jobs, std::size_t limit) const;
+    /// Each member's folder hash and whether its title is shared.
+    void record_files(const Members& members);
+};
+
+std::unordered_set<std::string> FolderContexts::Impl::read_metadata(
+    const std::vector<document::SourceFile>& source_files) {
+    std::vector<document::SidecarFile> sidecar_files;
+    std::unordered_set<std::string> documents;
+    for (const document::SourceFile& f : source_files) {
+        if (f.skip == document::SkipKind::None) {
+            documents.insert(f.id);
+        } else if (f.skip == document::SkipKind::Sidecar) {
+            const document::SidecarLimits limits;
+            std::string bytes = read_head(f.path, limits.max_bytes + 1);
+            sidecar_files.push_back({folder_of(f.id), f.id, std::move(bytes)});
+        }
+    }
+    if (!sidecar_files.empty()) {
+        sidecars = document::read_sidecars(sidecar_files, documents);
+    }
+    return documents;
+}
+
+std::vector<Member*> FolderContexts::Impl::find_repeated(Members& members) {
+    std::vector<Member*> again;
     for (auto& [folder, list] : members) {
         std::vector<std::vector<std::uint64_t>> pages;
-        std::unordered_map<std::string, std::size_t> counts;
         for (const Member& m : list) {
             if (m.format != document::Format::Markdown) {
                 pages.push_back(m.keys);
             }
-            if (!m.title.empty()) {
-                ++counts[m.title];
-            }
         }
-        impl_->repeated[folder] = document::repeated_lines(pages);
+        std::unordered_map<std::string, std::size_t> counts = title_counts(list);
+        repeated[folder] = document::repeated_lines(pages);
         for (Member& m : list) {
             if (m.title_needs_site && !m.title.empty() && counts[m.title] >= 2) {
                 again.push_back(&m);
             }
         }
     }
+    return again;
+}
+
+void FolderContexts::Impl::retitle(const std::vector<Member*>& again, unsigned jobs,
+                                   std::size_t limit) const {
     parallel_for(again.size(), jobs, [&](std::size_t i) {
         Member& m = *again[i];
-        const document::LineSet& repeated = impl_->repeated.at(folder_of(m.file->id));
+        const document::LineSet& lines = repeated.at(folder_of(m.file->id));
         m.title = document::title_key(
             document::sample_page(read_sample(m.file->path, m.format, limit, m.file->size),
-                                  m.format, &repeated)
+                                  m.format, &lines)
                 .title.line);
     });
-    for (auto& [folder, list] : members) {
-        std::unordered_map<std::string, std::size_t> counts;
-        for (const Member& m : list) {
-            if (!m.title.empty()) {
-                ++counts[m.title];
-            }
-        }
-        const document::LineSet& repeated = impl_->repeated.at(folder);
+}
+
+void FolderContexts::Impl::record_files(const Members& members) {
+    for (const auto& [folder, list] : members) {
+        std::unordered_map<std::string, std::size_t> counts = title_counts(list);
+        const document::LineSet& lines = repeated.at(folder);
         for (const Member& m : list) {
             const bool shared = !m.title.empty() && counts[m.title] >= 2;
-            impl_->files[m.file->id] = {document::folder_context_hash(m.keys, repeated, shared),
-                                        shared};
+            files[m.file->id] = {document::folder_context_hash(m.keys, lines, shared), shared};
         }
     }
+}
+
+FolderContexts::FolderContexts(const std::vector<document::SourceFile>& files,
+                               const StoredStates& stored, bool overwrite, unsigned jobs,
+                               std::uintmax_t max_size)
+    : impl_(std::make_unique<Impl>()) {
+    const std::unordered_set<std::string> documents = impl_->read_metadata(files);
+    const std::unordered_set<std::string> dirty =
+        dirty_folders(files, stored, overwrite, documents, *this);
+    // Their profiles: the lines their pages repeat, then the title lines several share.
+    Members members = folder_members(files, dirty);
+    const std::size_t limit =
+        max_size == 0
+            ? profile_read_bytes
+            : static_cast<std::size_t>(std::min<std::uintmax_t>(max_size, profile_read_bytes));
+    sample_members(members, jobs, limit);
+    impl_->retitle(impl_->find_repeated(members), jobs, limit);
+    impl_->record_files(members);
     for (const std::string& folder : dirty) {
         impl_->repeated.try_emplace(folder);  // profiled, with nothing that repeats
     }
