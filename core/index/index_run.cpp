@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "index/index_run.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <memory>
 #include <new>
 #include <optional>
-#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -19,7 +13,7 @@
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
-#include "glossary/term_bank.hpp"
+#include "index/file_read.hpp"
 #include "index/file_state.hpp"
 #include "index/folder_context.hpp"
 #include "index/index_writer.hpp"
@@ -30,95 +24,6 @@
 namespace seisaku::index {
 namespace fs = std::filesystem;
 namespace {
-
-/// A file passed over, with its reason: thrown while reading one file, caught in the loop.
-struct Skip {
-    SkipReason reason;
-    std::string message;
-};
-
-std::string errno_message(int err) {
-    return std::error_code(err, std::generic_category()).message();
-}
-
-std::string too_large(std::uintmax_t size, std::uintmax_t max_size) {
-    return "larger than --max-size (" + std::to_string(size) + " > " + std::to_string(max_size) +
-           " bytes), not indexed";
-}
-
-/// Closes a file descriptor on every path out.
-class Fd {
-  public:
-    explicit Fd(int fd) noexcept : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    [[nodiscard]] int get() const noexcept { return fd_; }
-
-  private:
-    int fd_;
-};
-
-struct FileBytes {
-    std::string bytes;
-    FileState state;
-};
-
-/// Reads a regular file whole. Never follows a link and never blocks: a file replaced by a
-/// FIFO after the walk opens non-blocking and is refused by fstat before any read.
-FileBytes read_file(const fs::path& path, std::uintmax_t max_size) {
-    const Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
-    if (fd.get() < 0) {
-        const int err = errno;
-        if (err == ELOOP) {
-            throw Skip{SkipReason::SymbolicLink, "symbolic link, not followed"};
-        }
-        throw Skip{SkipReason::Unreadable, "cannot open for reading: " + errno_message(err)};
-    }
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) {
-        throw Skip{SkipReason::Unreadable, "cannot read: " + errno_message(errno)};
-    }
-    if (!S_ISREG(st.st_mode)) {
-        throw Skip{SkipReason::NotRegular, "not a regular file (replaced during the run)"};
-    }
-    const auto size = static_cast<std::uintmax_t>(st.st_size);
-    if (max_size != 0 && size > max_size) {
-        throw Skip{SkipReason::TooLarge, too_large(size, max_size)};
-    }
-    FileBytes out;
-    out.state.size = size;
-    out.state.mtime_ns = static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
-                         static_cast<std::int64_t>(st.st_mtim.tv_nsec);
-    out.bytes.reserve(size);
-    char buffer[64 * 1024];
-    for (;;) {
-        const ssize_t n = ::read(fd.get(), buffer, sizeof buffer);
-        if (n == 0) {
-            break;
-        }
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;  // a signal: the run loop looks at it after this file
-            }
-            throw Skip{SkipReason::Unreadable, "read error: " + errno_message(errno)};
-        }
-        out.bytes.append(buffer, static_cast<std::size_t>(n));
-        if (max_size != 0 && out.bytes.size() > max_size) {
-            throw Skip{SkipReason::TooLarge,
-                       too_large(out.bytes.size(), max_size) + " (it grew while being read)"};
-        }
-    }
-    // A file that grew or shrank while read is stored with the size read: the next run sees
-    // the difference and reads it again.
-    out.state.size = out.bytes.size();
-    out.state.hash = content_hash(out.bytes);
-    return out;
-}
 
 SkipReason reason_of(document::SkipKind kind) {
     switch (kind) {
@@ -158,6 +63,322 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, skip_reason_
                           {"duplicate", "duplicate path"},
                           {"rejected", "rejected"}}};
 
+/// A file that needs reading, for a worker thread.
+struct Job {
+    const document::SourceFile* file = nullptr;
+    std::string id_term;
+    std::optional<FileState> old_state;
+};
+
+/// What a worker made of a Job, for the writer's thread.
+struct Done {
+    enum class Kind { Prepared, Unchanged, Skipped } kind = Kind::Skipped;
+    std::string id;
+    std::string id_term;
+    std::size_t bytes = 0;
+    std::string lang;
+    std::vector<std::string> warnings;
+    std::vector<std::pair<std::string, std::string>> alternates;
+    std::optional<PreparedDocument> prepared;
+    SkipReason reason = SkipReason::Rejected;
+    std::string message;
+};
+
+/// One run of the indexer: what its steps share, from the index's lock to the summary.
+class IndexRun {
+  public:
+    /// Takes the index's lock, lists the files and reads their folders' context.
+    IndexRun(const IndexRunOptions& options, const std::function<void(const FileEvent&)>& on_event,
+             std::chrono::steady_clock::time_point start);
+
+    /// Indexes the files, deletes what is gone, pairs translations, commits.
+    IndexSummary run();
+
+  private:
+    /// The next file to read (the files before it are skipped or unchanged), or none.
+    std::optional<Job> next();
+    /// Reads, parses and analyzes one file on the worker thread `worker`.
+    Done work(std::size_t worker, Job& job) const;
+    /// What a worker made, written to the index in file order on this thread.
+    void consume(Done& done);
+    /// Adds a prepared document to the index and reports it.
+    void add(Done& done);
+    /// True when the run should stop taking files (and records the signal).
+    bool stop();
+    [[nodiscard]] bool stop_requested() const;
+    void report_progress();
+    void skip(const std::string& id, SkipReason reason, const std::string& message);
+    /// Deletes the documents of files gone from the roots of this run.
+    void delete_gone();
+    /// Pairs translations and reports the pairs.
+    void pair();
+
+    const IndexRunOptions& options_;
+    const std::function<void(const FileEvent&)>& on_event_;
+    const std::chrono::steady_clock::time_point start_;
+    const analysis::Analyzer analyzer_;
+    IndexWriter writer_;
+    const StoredStates stored_;
+    const std::vector<document::SourceFile> files_;
+    const unsigned jobs_;
+    const FolderContexts folders_;  ///< what each file's folder says of it
+    std::vector<std::unique_ptr<analysis::Analyzer>> analyzers_;  ///< one per worker
+    IndexSummary summary_;
+    Progress progress_;
+    std::size_t next_file_ = 0;
+    std::unordered_set<std::string> seen_;     // id terms met in this run
+    std::unordered_set<std::string> changed_;  // ids added or updated in this run
+    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
+        alternates_;  // their alternate links, for the pairing of translations
+    std::unordered_set<std::string> kept_;    // id terms whose documents stay
+    std::vector<std::string> kept_prefixes_;  // ids of unreadable entries: what is under stays
+};
+
+IndexRun::IndexRun(const IndexRunOptions& options,
+                   const std::function<void(const FileEvent&)>& on_event,
+                   std::chrono::steady_clock::time_point start)
+    : options_(options),
+      on_event_(on_event),
+      start_(start),
+      analyzer_(options.analyzer),
+      // The lock first: a second indexer fails (or waits) before it walks anything.
+      writer_(options.db, analyzer_,
+              WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock}),
+      stored_(writer_.file_states()),
+      files_(document::list_source_files(options.paths)),
+      jobs_(options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency())),
+      // What each file's folder says of it: metadata rows, repeated site lines, shared titles.
+      folders_(files_, stored_, options.overwrite, jobs_, options.max_size) {}
+
+IndexSummary IndexRun::run() {
+    summary_.metadata_files = folders_.sidecars().files;
+    summary_.metadata_rows = folders_.sidecars().rows;
+    for (const document::SidecarProblem& p : folders_.sidecars().problems) {
+        ++summary_.warnings;
+        on_event_({FileEvent::Kind::Warning, p.where, p.message});
+    }
+    summary_.files_total = files_.size();
+    progress_.files_total = files_.size();
+    for (unsigned i = 0; i < jobs_; ++i) {
+        analyzers_.push_back(std::make_unique<analysis::Analyzer>(options_.analyzer));
+    }
+    // Files that need reading go to worker threads (read, hash, parse, analyze); the rest of
+    // the run, the index included, happens on this thread, in file order. A bounded window
+    // of files in flight keeps memory flat whatever the folder holds.
+    ordered_map<Job, Done>(
+        jobs_, 4 * static_cast<std::size_t>(jobs_), [this] { return next(); },
+        [this](std::size_t worker, Job& job) { return work(worker, job); },
+        [this](Done& done) { consume(done); }, [this] { return stop(); });
+    // Not after a stop: the run did not look at everything.
+    if ((!options_.keep_deleted || options_.overwrite) && summary_.stopped_by == 0) {
+        delete_gone();
+    }
+    // Translation pairs, when anything changed: found keys on the documents' values only.
+    if (summary_.stopped_by == 0 && (summary_.added + summary_.updated + summary_.deleted > 0)) {
+        pair();
+    }
+    writer_.commit();
+    summary_.wrote = writer_.commits() > 0;
+    summary_.documents_in_index = writer_.document_count();
+    // Batches leave B-tree blocks half full (each inserts into every term's range): a run
+    // that changed much rewrites the index compactly, a few seconds for a large one.
+    const std::size_t changes = summary_.added + summary_.updated + summary_.deleted;
+    if (summary_.stopped_by == 0 && !stop_requested() &&
+        wants_compaction(options_.compact, changes, summary_.documents_in_index)) {
+        summary_.compaction = writer_.compact_and_close();
+    }
+    summary_.elapsed = std::chrono::steady_clock::now() - start_;
+    return summary_;
+}
+
+void IndexRun::report_progress() {
+    if (options_.on_progress) {
+        progress_.files_done = summary_.files_done;
+        progress_.elapsed = std::chrono::steady_clock::now() - start_;
+        options_.on_progress(progress_);
+    }
+}
+
+void IndexRun::skip(const std::string& id, SkipReason reason, const std::string& message) {
+    ++summary_.skipped;
+    ++summary_.skipped_by[static_cast<std::size_t>(reason)];
+    on_event_({FileEvent::Kind::Skipped, id, message, reason});
+}
+
+std::optional<Job> IndexRun::next() {
+    while (next_file_ < files_.size()) {
+        const document::SourceFile& file = files_[next_file_++];
+        ++summary_.files_done;
+        report_progress();
+        if (file.skip == document::SkipKind::Sidecar) {
+            continue;  // read above, with the folders' context
+        }
+        if (file.skip != document::SkipKind::None) {
+            if (file.skip == document::SkipKind::Unreadable) {
+                kept_prefixes_.push_back(file.id);  // cannot tell what is there: keep it
+            }
+            skip(file.id, reason_of(file.skip), file.skip_reason);
+            continue;
+        }
+        std::string id_term = schema::id_term(file.id);
+        if (!seen_.insert(id_term).second) {
+            skip(file.id, SkipReason::Duplicate,
+                 "same path as a file indexed earlier in this run (two folders with one "
+                 "name?); not indexed");
+            continue;
+        }
+        if (options_.max_size != 0 && file.size > options_.max_size) {
+            skip(file.id, SkipReason::TooLarge, too_large(file.size, options_.max_size));
+            continue;
+        }
+        const auto old = stored_.find(id_term);
+        const std::optional<FileState> old_state =
+            old == stored_.end() || options_.overwrite ? std::nullopt : old->second;
+        if (old_state && old_state->same_stat(file.size, file.mtime_ns) &&
+            !folders_.context_changed(file.id, *old_state)) {
+            ++summary_.unchanged;
+            kept_.insert(id_term);
+            on_event_({FileEvent::Kind::Unchanged, file.id, {}});
+            continue;
+        }
+        return Job{&file, std::move(id_term), old_state};
+    }
+    return std::nullopt;
+}
+
+Done IndexRun::work(std::size_t worker, Job& job) const {
+    Done done;
+    const document::SourceFile& file = *job.file;
+    done.id = file.id;
+    done.id_term = job.id_term;
+    try {
+        FileBytes read = read_file(file.path, options_.max_size);
+        done.bytes = read.bytes.size();
+        folders_.complete(file.id, read.state, job.old_state);
+        if (job.old_state && job.old_state->hash == read.state.hash &&
+            job.old_state->size == read.state.size &&
+            !folders_.context_changed(file.id, *job.old_state)) {
+            done.kind = Done::Kind::Unchanged;  // touched, not edited
+            return done;
+        }
+        const auto format = document::format_for(file.path.filename().string());
+        const document::Document doc =
+            document::read_document(read.bytes, *format, file.id, file.path.filename().string(), {},
+                                    folders_.context(file.id));
+        done.lang = doc.lang;
+        done.warnings = doc.warnings;
+        done.alternates = doc.alternates;
+        done.prepared = prepare_document(doc, read.state, *analyzers_[worker], writer_.names());
+        done.kind = Done::Kind::Prepared;
+    } catch (const Skip& s) {
+        done.reason = s.reason;
+        done.message = s.message;
+    } catch (const CorpusError& e) {
+        done.reason = reason_of_reader(e.what());
+        done.message = e.what();
+    } catch (const std::bad_alloc&) {
+        done.reason = SkipReason::Rejected;
+        done.message = "out of memory while reading";
+    }
+    return done;
+}
+
+void IndexRun::consume(Done& done) {
+    progress_.bytes_read += done.bytes;
+    if (done.kind == Done::Kind::Unchanged) {
+        ++summary_.unchanged;
+        kept_.insert(done.id_term);
+        on_event_({FileEvent::Kind::Unchanged, done.id, {}});
+    } else if (done.kind == Done::Kind::Skipped) {
+        if (done.reason == SkipReason::Unreadable && !options_.overwrite) {
+            kept_.insert(done.id_term);  // perhaps for a moment: keep what the index has
+        }
+        skip(done.id, done.reason, done.message);
+    } else {
+        add(done);
+    }
+}
+
+void IndexRun::add(Done& done) {
+    const std::string& id = done.id;
+    for (const std::string& w : done.warnings) {
+        ++summary_.warnings;
+        on_event_({FileEvent::Kind::Warning, id, w});
+    }
+    try {
+        const Outcome outcome = writer_.add(std::move(*done.prepared));
+        kept_.insert(done.id_term);
+        changed_.insert(id);
+        if (!done.alternates.empty()) {
+            alternates_.emplace(id, std::move(done.alternates));
+        }
+        ++(outcome == Outcome::Added ? summary_.added : summary_.updated);
+        ++(done.lang == "ja" ? summary_.ja : summary_.en);
+        on_event_({outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,
+                   id,
+                   {}});
+    } catch (const CorpusError& e) {
+        skip(id, SkipReason::Rejected, e.what());
+    }
+}
+
+bool IndexRun::stop_requested() const {
+    return options_.stop != nullptr && options_.stop->load() != 0;
+}
+
+bool IndexRun::stop() {
+    if (stop_requested()) {
+        summary_.stopped_by = options_.stop->load();
+        return true;
+    }
+    return false;
+}
+
+void IndexRun::delete_gone() {
+    // Documents of files that are gone from the roots of this run (with --overwrite: every
+    // document not indexed again).
+    std::vector<std::string> roots;
+    for (const fs::path& root : options_.paths) {
+        roots.push_back(document::root_id(root));
+    }
+    std::vector<std::string> terms;
+    for (const auto& entry : stored_) {
+        if (!kept_.contains(entry.first)) {
+            terms.push_back(entry.first);
+        }
+    }
+    std::sort(terms.begin(), terms.end());
+    for (const std::string& term : terms) {
+        const std::string_view id = std::string_view(term).substr(schema::prefix_id.size());
+        bool in_scope = options_.overwrite;
+        for (const std::string& r : roots) {
+            in_scope = in_scope || under(id, r);
+        }
+        for (const std::string& p : kept_prefixes_) {
+            in_scope = in_scope && (options_.overwrite || !under(id, p));
+        }
+        if (!in_scope) {
+            continue;
+        }
+        writer_.remove(term);
+        ++summary_.deleted;
+        on_event_({FileEvent::Kind::Deleted, std::string(id), {}});
+    }
+}
+
+void IndexRun::pair() {
+    const PairingResult pairing =
+        pair_translations(writer_, glossary::TermBank::builtin(analyzer_), changed_, alternates_);
+    summary_.pairs = pairing.pairs;
+    summary_.pairs_made = pairing.made;
+    summary_.pairs_undone = pairing.undone;
+    summary_.pairs_refused = pairing.refused;
+    for (const PairEvent& e : pairing.events) {
+        on_event_({e.paired ? FileEvent::Kind::Paired : FileEvent::Kind::NotPaired, e.a,
+                   e.how + ": " + e.evidence, SkipReason::Unreadable, e.b});
+    }
+}
+
 }  // namespace
 
 std::string_view skip_reason_key(SkipReason reason) noexcept {
@@ -172,249 +393,7 @@ IndexSummary run_index(const IndexRunOptions& options,
                        const std::function<void(const FileEvent&)>& on_event) {
     const auto start = std::chrono::steady_clock::now();
     document::check_roots(options.paths);
-    const analysis::Analyzer analyzer(options.analyzer);
-    // The lock first: a second indexer fails (or waits) before it walks anything.
-    IndexWriter writer(
-        options.db, analyzer,
-        WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock});
-    const auto stored = writer.file_states();
-    const std::vector<document::SourceFile> files = document::list_source_files(options.paths);
-    const unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency());
-    // What each file's folder says of it: metadata rows, repeated site lines, shared titles.
-    const FolderContexts folders(files, stored, options.overwrite, jobs, options.max_size);
-
-    IndexSummary summary;
-    summary.metadata_files = folders.sidecars().files;
-    summary.metadata_rows = folders.sidecars().rows;
-    for (const document::SidecarProblem& p : folders.sidecars().problems) {
-        ++summary.warnings;
-        on_event({FileEvent::Kind::Warning, p.where, p.message});
-    }
-    summary.files_total = files.size();
-    const auto stop_requested = [&] {
-        return options.stop != nullptr && options.stop->load() != 0;
-    };
-    const auto skip = [&](const std::string& id, SkipReason reason, const std::string& message) {
-        ++summary.skipped;
-        ++summary.skipped_by[static_cast<std::size_t>(reason)];
-        on_event({FileEvent::Kind::Skipped, id, message, reason});
-    };
-    Progress progress;
-    progress.files_total = files.size();
-
-    std::unordered_set<std::string> seen;     // id terms met in this run
-    std::unordered_set<std::string> changed;  // ids added or updated in this run
-    std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>>
-        alternates;                        // their alternate links, for the pairing of translations
-    std::unordered_set<std::string> kept;  // id terms whose documents stay
-    std::vector<std::string> kept_prefixes;  // ids of unreadable entries: what is under stays
-
-    // Files that need reading go to worker threads (read, hash, parse, analyze); the rest of
-    // the run, the index included, happens on this thread, in file order.
-    struct Job {
-        const document::SourceFile* file = nullptr;
-        std::string id_term;
-        std::optional<FileState> old_state;
-    };
-    struct Done {
-        enum class Kind { Prepared, Unchanged, Skipped } kind = Kind::Skipped;
-        std::string id;
-        std::string id_term;
-        std::size_t bytes = 0;
-        std::string lang;
-        std::vector<std::string> warnings;
-        std::vector<std::pair<std::string, std::string>> alternates;
-        std::optional<PreparedDocument> prepared;
-        SkipReason reason = SkipReason::Rejected;
-        std::string message;
-    };
-    std::vector<std::unique_ptr<analysis::Analyzer>> analyzers;
-    for (unsigned i = 0; i < jobs; ++i) {
-        analyzers.push_back(std::make_unique<analysis::Analyzer>(options.analyzer));
-    }
-    std::size_t next_file = 0;
-    const auto next = [&]() -> std::optional<Job> {
-        while (next_file < files.size()) {
-            const document::SourceFile& file = files[next_file++];
-            ++summary.files_done;
-            if (options.on_progress) {
-                progress.files_done = summary.files_done;
-                progress.elapsed = std::chrono::steady_clock::now() - start;
-                options.on_progress(progress);
-            }
-            if (file.skip == document::SkipKind::Sidecar) {
-                continue;  // read above, with the folders' context
-            }
-            if (file.skip != document::SkipKind::None) {
-                if (file.skip == document::SkipKind::Unreadable) {
-                    kept_prefixes.push_back(file.id);  // cannot tell what is there: keep it
-                }
-                skip(file.id, reason_of(file.skip), file.skip_reason);
-                continue;
-            }
-            std::string id_term = schema::id_term(file.id);
-            if (!seen.insert(id_term).second) {
-                skip(file.id, SkipReason::Duplicate,
-                     "same path as a file indexed earlier in this run (two folders with one "
-                     "name?); not indexed");
-                continue;
-            }
-            if (options.max_size != 0 && file.size > options.max_size) {
-                skip(file.id, SkipReason::TooLarge, too_large(file.size, options.max_size));
-                continue;
-            }
-            const auto old = stored.find(id_term);
-            const std::optional<FileState> old_state =
-                old == stored.end() || options.overwrite ? std::nullopt : old->second;
-            if (old_state && old_state->same_stat(file.size, file.mtime_ns) &&
-                !folders.context_changed(file.id, *old_state)) {
-                ++summary.unchanged;
-                kept.insert(id_term);
-                on_event({FileEvent::Kind::Unchanged, file.id, {}});
-                continue;
-            }
-            return Job{&file, std::move(id_term), old_state};
-        }
-        return std::nullopt;
-    };
-    const auto work = [&](std::size_t worker, Job& job) {
-        Done done;
-        const document::SourceFile& file = *job.file;
-        done.id = file.id;
-        done.id_term = job.id_term;
-        try {
-            FileBytes read = read_file(file.path, options.max_size);
-            done.bytes = read.bytes.size();
-            folders.complete(file.id, read.state, job.old_state);
-            if (job.old_state && job.old_state->hash == read.state.hash &&
-                job.old_state->size == read.state.size &&
-                !folders.context_changed(file.id, *job.old_state)) {
-                done.kind = Done::Kind::Unchanged;  // touched, not edited
-                return done;
-            }
-            const auto format = document::format_for(file.path.filename().string());
-            const document::Document doc =
-                document::read_document(read.bytes, *format, file.id, file.path.filename().string(),
-                                        {}, folders.context(file.id));
-            done.lang = doc.lang;
-            done.warnings = doc.warnings;
-            done.alternates = doc.alternates;
-            done.prepared = prepare_document(doc, read.state, *analyzers[worker], writer.names());
-            done.kind = Done::Kind::Prepared;
-        } catch (const Skip& s) {
-            done.reason = s.reason;
-            done.message = s.message;
-        } catch (const CorpusError& e) {
-            done.reason = reason_of_reader(e.what());
-            done.message = e.what();
-        } catch (const std::bad_alloc&) {
-            done.reason = SkipReason::Rejected;
-            done.message = "out of memory while reading";
-        }
-        return done;
-    };
-    const auto consume = [&](Done& done) {
-        const std::string& id = done.id;
-        progress.bytes_read += done.bytes;
-        if (done.kind == Done::Kind::Unchanged) {
-            ++summary.unchanged;
-            kept.insert(done.id_term);
-            on_event({FileEvent::Kind::Unchanged, id, {}});
-        } else if (done.kind == Done::Kind::Skipped) {
-            if (done.reason == SkipReason::Unreadable && !options.overwrite) {
-                kept.insert(done.id_term);  // perhaps for a moment: keep what the index has
-            }
-            skip(id, done.reason, done.message);
-        } else {
-            for (const std::string& w : done.warnings) {
-                ++summary.warnings;
-                on_event({FileEvent::Kind::Warning, id, w});
-            }
-            try {
-                const Outcome outcome = writer.add(std::move(*done.prepared));
-                kept.insert(done.id_term);
-                changed.insert(id);
-                if (!done.alternates.empty()) {
-                    alternates.emplace(id, std::move(done.alternates));
-                }
-                ++(outcome == Outcome::Added ? summary.added : summary.updated);
-                ++(done.lang == "ja" ? summary.ja : summary.en);
-                on_event(
-                    {outcome == Outcome::Added ? FileEvent::Kind::Added : FileEvent::Kind::Updated,
-                     id,
-                     {}});
-            } catch (const CorpusError& e) {
-                skip(id, SkipReason::Rejected, e.what());
-            }
-        }
-    };
-    const auto stop = [&] {
-        if (stop_requested()) {
-            summary.stopped_by = options.stop->load();
-            return true;
-        }
-        return false;
-    };
-    // A bounded window of files in flight keeps memory flat whatever the folder holds.
-    ordered_map<Job, Done>(jobs, 4 * static_cast<std::size_t>(jobs), next, work, consume, stop);
-
-    // Documents of files that are gone from the roots of this run (with --overwrite: every
-    // document not indexed again). Not after a stop: the run did not look at everything.
-    if ((!options.keep_deleted || options.overwrite) && summary.stopped_by == 0) {
-        std::vector<std::string> roots;
-        for (const fs::path& root : options.paths) {
-            roots.push_back(document::root_id(root));
-        }
-        std::vector<std::string> terms;
-        for (const auto& entry : stored) {
-            if (!kept.contains(entry.first)) {
-                terms.push_back(entry.first);
-            }
-        }
-        std::sort(terms.begin(), terms.end());
-        for (const std::string& term : terms) {
-            const std::string_view id = std::string_view(term).substr(schema::prefix_id.size());
-            bool in_scope = options.overwrite;
-            for (const std::string& r : roots) {
-                in_scope = in_scope || under(id, r);
-            }
-            for (const std::string& p : kept_prefixes) {
-                in_scope = in_scope && (options.overwrite || !under(id, p));
-            }
-            if (!in_scope) {
-                continue;
-            }
-            writer.remove(term);
-            ++summary.deleted;
-            on_event({FileEvent::Kind::Deleted, std::string(id), {}});
-        }
-    }
-    // Translation pairs, when anything changed: found keys on the documents' values only.
-    if (summary.stopped_by == 0 && (summary.added + summary.updated + summary.deleted > 0)) {
-        const PairingResult pairing =
-            pair_translations(writer, glossary::TermBank::builtin(analyzer), changed, alternates);
-        summary.pairs = pairing.pairs;
-        summary.pairs_made = pairing.made;
-        summary.pairs_undone = pairing.undone;
-        summary.pairs_refused = pairing.refused;
-        for (const PairEvent& e : pairing.events) {
-            on_event({e.paired ? FileEvent::Kind::Paired : FileEvent::Kind::NotPaired, e.a,
-                      e.how + ": " + e.evidence, SkipReason::Unreadable, e.b});
-        }
-    }
-    writer.commit();
-    summary.wrote = writer.commits() > 0;
-    summary.documents_in_index = writer.document_count();
-    // Batches leave B-tree blocks half full (each inserts into every term's range): a run
-    // that changed much rewrites the index compactly, a few seconds for a large one.
-    const std::size_t changes = summary.added + summary.updated + summary.deleted;
-    if (summary.stopped_by == 0 && !stop_requested() &&
-        wants_compaction(options.compact, changes, summary.documents_in_index)) {
-        summary.compaction = writer.compact_and_close();
-    }
-    summary.elapsed = std::chrono::steady_clock::now() - start;
-    return summary;
+    return IndexRun(options, on_event, start).run();
 }
 
 }  // namespace seisaku::index
