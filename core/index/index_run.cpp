@@ -13,6 +13,7 @@
 #include "document/reader.hpp"
 #include "document/source_files.hpp"
 #include "error.hpp"
+#include "glossary/term_bank.hpp"
 #include "index/file_read.hpp"
 #include "index/file_state.hpp"
 #include "index/folder_context.hpp"
