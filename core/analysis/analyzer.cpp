@@ -119,8 +119,7 @@ Analyzer::Analyzer(const AnalyzerOptions& options)
               ? std::string()
               : (options.user_dictionary.empty() ? default_user_dictionary()
                                                  : options.user_dictionary),
-          options.load_on_first_use)),
-      english_(std::make_unique<EnglishFilter>()) {}
+          options.load_on_first_use)) {}
 
 Analyzer::~Analyzer() = default;
 
@@ -152,7 +151,7 @@ std::vector<Token> Analyzer::analyze_runs(std::string_view text, std::uint32_t f
             // Folding can leave nothing (a lone U+FE0F VARIATION SELECTOR of an emoji).
             if (!term.empty() && term.size() <= max_term_bytes) {
                 Token t;
-                t.base = english_->stem(term);
+                t.base = EnglishFilter::stem(term);
                 t.term = std::move(term);
                 t.begin = run.begin;
                 t.end = run.end;
@@ -207,7 +206,7 @@ std::vector<std::string> Analyzer::same_stem_forms(const Token& token) const {
     if (token.kind != TokenKind::Word) {
         return {token.term};
     }
-    return english_->same_stem_forms(token.term);
+    return EnglishFilter::same_stem_forms(token.term);
 }
 
 bool is_noun_pair(const Token& a, const Token& b) {

@@ -13,7 +13,6 @@
 namespace seisaku::analysis {
 
 class MecabTagger;
-class EnglishFilter;
 
 /// Version of the analysis rules, recorded in every index; bump it when tokens change.
 inline constexpr std::string_view analyzer_version = "3";
@@ -32,6 +31,9 @@ struct AnalyzerOptions {
 /// Where this build wrote the user dictionary made from corpus/glossary.tsv.
 [[nodiscard]] std::string default_user_dictionary();
 
+/// The one analyzer of indexing, queries and snippets. Shareable between threads: every
+/// method is const and thread safe (MeCab parses into a lattice per call, the English stemmer
+/// is per thread), so a program loads MeCab's dictionaries once, whatever its threads.
 class Analyzer {
   public:
     /// Loads MeCab; throws SetupError when the dictionary is missing or not UTF-8.
@@ -63,7 +65,6 @@ class Analyzer {
                                     bool japanese) const;
 
     std::unique_ptr<MecabTagger> mecab_;
-    std::unique_ptr<EnglishFilter> english_;
 };
 
 /// A Japanese compound: a maximal run of nouns, and Latin words glued to them, with nothing

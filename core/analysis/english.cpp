@@ -7,23 +7,18 @@
 
 namespace seisaku::analysis {
 
-struct EnglishFilter::Impl {
-    Xapian::Stem stemmer{"english"};
-};
-
-EnglishFilter::EnglishFilter() : impl_(std::make_unique<Impl>()) {}
-EnglishFilter::~EnglishFilter() = default;
-
-std::string EnglishFilter::stem(const std::string& folded) const {
+std::string EnglishFilter::stem(const std::string& folded) {
+    // Snowball keeps state while it stems: one stemmer per thread makes this thread safe.
+    thread_local Xapian::Stem stemmer("english");
     for (const char c : folded) {
         if (c >= 'a' && c <= 'z') {
-            return impl_->stemmer(folded);
+            return stemmer(folded);
         }
     }
     return folded;
 }
 
-std::vector<std::string> EnglishFilter::same_stem_forms(const std::string& folded) const {
+std::vector<std::string> EnglishFilter::same_stem_forms(const std::string& folded) {
     std::vector<std::string> forms{folded};
     if (folded.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
         return forms;  // numbers and other scripts: no inflection

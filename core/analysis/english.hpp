@@ -2,32 +2,23 @@
 // @brief The English path: case folding and Snowball stems. Xapian stays in english.cpp.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace seisaku::analysis {
 
+/// Stateless and thread safe (a Snowball stemmer per thread).
 class EnglishFilter {
   public:
-    EnglishFilter();
-    ~EnglishFilter();
-    EnglishFilter(const EnglishFilter&) = delete;
-    EnglishFilter& operator=(const EnglishFilter&) = delete;
-
     /// Snowball English stem of a folded term ("policies" → "polici"); terms without a
-    /// letter come back unchanged. Not thread safe (Snowball keeps state).
-    [[nodiscard]] std::string stem(const std::string& folded) const;
+    /// letter come back unchanged.
+    [[nodiscard]] static std::string stem(const std::string& folded);
 
     /// Regular inflections of a folded word that share its stem, the word first:
     /// cable → cable, cables; policies → policies, policy. Lets a quoted phrase match
     /// singular and plural without positional stem terms in the index.
-    [[nodiscard]] std::vector<std::string> same_stem_forms(const std::string& folded) const;
-
-  private:
-    struct Impl;
-    std::unique_ptr<Impl> impl_;
+    [[nodiscard]] static std::vector<std::string> same_stem_forms(const std::string& folded);
 };
 
 }  // namespace seisaku::analysis

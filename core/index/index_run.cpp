@@ -98,8 +98,8 @@ class IndexRun {
   private:
     /// The next file to read (the files before it are skipped or unchanged), or none.
     std::optional<Job> next();
-    /// Reads, parses and analyzes one file on the worker thread `worker`.
-    Done work(std::size_t worker, Job& job) const;
+    /// Reads, parses and analyzes one file on a worker thread.
+    Done work(Job& job) const;
     /// What a worker made, written to the index in file order on this thread.
     void consume(Done& done);
     /// Adds a prepared document to the index and reports it.
@@ -117,13 +117,12 @@ class IndexRun {
     const IndexRunOptions& options_;
     const std::function<void(const FileEvent&)>& on_event_;
     const std::chrono::steady_clock::time_point start_;
-    const analysis::Analyzer analyzer_;
+    const analysis::Analyzer analyzer_;  ///< shared by the workers: MeCab loaded once
     IndexWriter writer_;
     const StoredStates stored_;
     const std::vector<document::SourceFile> files_;
     const unsigned jobs_;
     const FolderContexts folders_;  ///< what each file's folder says of it
-    std::vector<std::unique_ptr<analysis::Analyzer>> analyzers_;  ///< one per worker
     IndexSummary summary_;
     Progress progress_;
     std::size_t next_file_ = 0;
@@ -160,15 +159,12 @@ IndexSummary IndexRun::run() {
     }
     summary_.files_total = files_.size();
     progress_.files_total = files_.size();
-    for (unsigned i = 0; i < jobs_; ++i) {
-        analyzers_.push_back(std::make_unique<analysis::Analyzer>(options_.analyzer));
-    }
     // Files that need reading go to worker threads (read, hash, parse, analyze); the rest of
     // the run, the index included, happens on this thread, in file order. A bounded window
     // of files in flight keeps memory flat whatever the folder holds.
     ordered_map<Job, Done>(
         jobs_, 4 * static_cast<std::size_t>(jobs_), [this] { return next(); },
-        [this](std::size_t worker, Job& job) { return work(worker, job); },
+        [this](std::size_t /*worker*/, Job& job) { return work(job); },
         [this](Done& done) { consume(done); }, [this] { return stop(); });
     // Not after a stop: the run did not look at everything.
     if ((!options_.keep_deleted || options_.overwrite) && summary_.stopped_by == 0) {
@@ -247,7 +243,7 @@ std::optional<Job> IndexRun::next() {
     return std::nullopt;
 }
 
-Done IndexRun::work(std::size_t worker, Job& job) const {
+Done IndexRun::work(Job& job) const {
     Done done;
     const document::SourceFile& file = *job.file;
     done.id = file.id;
@@ -269,7 +265,7 @@ Done IndexRun::work(std::size_t worker, Job& job) const {
         done.lang = doc.lang;
         done.warnings = doc.warnings;
         done.alternates = doc.alternates;
-        done.prepared = prepare_document(doc, read.state, *analyzers_[worker], writer_.names());
+        done.prepared = prepare_document(doc, read.state, analyzer_, writer_.names());
         done.kind = Done::Kind::Prepared;
     } catch (const Skip& s) {
         done.reason = s.reason;

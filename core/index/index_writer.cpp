@@ -16,8 +16,6 @@
 #include "glossary/term_bank.hpp"
 #include "index/compaction.hpp"
 #include "index/document_terms.hpp"
-#include "glossary/name_terms.hpp"
-#include "glossary/term_bank.hpp"
 #include "schema/index_info.hpp"
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"

@@ -17,12 +17,11 @@
 namespace seisaku::index {
 
 /// Runs `work(worker, item)` for every item `next()` yields (nullopt ends the input) on
-/// `jobs` threads, `worker` being the thread's index (for per-thread state such as an
-/// Analyzer), and `consume(result)` on the calling thread in input order. At most `window`
-/// items are read ahead of the consumer, so memory stays flat whatever the input size.
-/// `stop()` is polled before each item is taken. An exception from `work` is rethrown from
-/// the calling thread at that item's turn; one from `next` or `consume` stops the workers
-/// and propagates.
+/// `jobs` threads, `worker` being the thread's index (for per-thread state), and `consume(result)`
+/// on the calling thread in input order. At most `window` items are read ahead of the consumer, so
+/// memory stays flat whatever the input size. `stop()` is polled before each item is taken. An
+/// exception from `work` is rethrown from the calling thread at that item's turn; one from `next`
+/// or `consume` stops the workers and propagates.
 template <typename In, typename Out>
 void ordered_map(
     std::size_t jobs, std::size_t window, const std::function<std::optional<In>()>& next,

@@ -85,8 +85,8 @@ void write_explanation(std::ostream& out, const search::Hit& hit) {
         out << (i == 0 ? " " : ", ") << terminal_safe(m.text);
         out << " ("
             << (m.kind == search::TermKind::Word ? std::string()
-                                                 : std::string(search::kind_name(m.kind)) + ", ") << (m.expansion ? "expansion, " : "")
-            << two_decimals(m.weight) << ")";
+                                                 : std::string(search::kind_name(m.kind)) + ", ")
+            << (m.expansion ? "expansion, " : "") << two_decimals(m.weight) << ")";
     }
     out << '\n';
 }

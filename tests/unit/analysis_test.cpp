@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/mecab_tagger.hpp"
@@ -29,6 +30,40 @@ TEST_CASE("Japanese segmentation table", "[analysis]") {
         REQUIRE(row.size() == 2);
         INFO(row[0]);
         CHECK(analyze(row[0], true) == row[1]);
+    }
+}
+
+TEST_CASE("one analyzer shared by threads gives each the tokens it gives alone", "[analysis]") {
+    // The indexer's workers share one Analyzer (MeCab loaded once): MeCab, the user
+    // dictionary and the English stemmer must not mix two threads' texts.
+    const std::vector<std::string> texts = {
+        "個人情報保護委員会は令和6年4月1日に指針を公表した。",
+        "The policies on submarine cables were adopted by the ministers.",
+        "日EUデジタルパートナーシップ閣僚会合でDFFTの推進について議論した。",
+        "Data Free Flow with Trust and the Hiroshima AI Process, 広島AIプロセス.",
+    };
+    const analysis::Analyzer shared;
+    std::vector<std::string> alone;
+    for (const std::string& t : texts) {
+        alone.push_back(test::describe(shared.analyze(text::prepare(t))));
+    }
+    std::vector<std::vector<std::string>> seen(4);
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        threads.emplace_back([&, k] {
+            for (int round = 0; round < 50; ++round) {
+                const std::string& t = texts[(k + static_cast<std::size_t>(round)) % texts.size()];
+                seen[k].push_back(test::describe(shared.analyze(text::prepare(t))));
+            }
+        });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        for (std::size_t round = 0; round < seen[k].size(); ++round) {
+            CHECK(seen[k][round] == alone[(k + round) % texts.size()]);
+        }
     }
 }
 

@@ -70,7 +70,6 @@ TEST_CASE("query building table", "[query]") {
 }
 
 TEST_CASE("the default operator can be chosen", "[query]") {
-    const auto& a = test::test_analyzer();
     const auto with = [&](query::DefaultOp op, const std::string& q) {
         query::QueryOptions o;
         o.default_op = op;
@@ -104,7 +103,6 @@ TEST_CASE("syntax errors and bad filters never fail a search: plain words and a 
 }
 
 TEST_CASE("query building refuses unusable queries with a message", "[query]") {
-    const auto& a = test::test_analyzer();
     CHECK_THROWS_WITH(build_raw(std::string(100000, 'x')).query,
                       "query too long (100000 bytes, max 1024)");
     std::string many;
