@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// @brief Small ASCII helpers the document readers share: case folding, trimming, searching.
+// @brief Small ASCII helpers the document readers and snippets share: case folding, spaces and
+// trimming, searching.
 #pragma once
 
 #include <algorithm>
@@ -35,13 +36,26 @@ namespace seisaku::text {
     return out;
 }
 
+/// An ASCII space, tab, CR or LF.
+[[nodiscard]] inline bool is_ascii_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/// The offset of the first byte of s[from, to) that is no is_ascii_space(); `to` when none.
+[[nodiscard]] inline std::size_t skip_ascii_spaces(std::string_view s, std::size_t from,
+                                                   std::size_t to) {
+    while (from < to && is_ascii_space(s[from])) {
+        ++from;
+    }
+    return from;
+}
+
 /// `s` without ASCII spaces, tabs, CR and LF at either end.
 [[nodiscard]] inline std::string_view trim_ascii(std::string_view s) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && space(s.front())) {
+    while (!s.empty() && is_ascii_space(s.front())) {
         s.remove_prefix(1);
     }
-    while (!s.empty() && space(s.back())) {
+    while (!s.empty() && is_ascii_space(s.back())) {
         s.remove_suffix(1);
     }
     return s;
