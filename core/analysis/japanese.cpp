@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "analysis/japanese.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "text/normalize.hpp"
@@ -31,41 +32,58 @@ bool is_katakana_word(std::string_view s) {
     return !s.empty();
 }
 
-std::string japanese_spelling(std::string_view folded) {
+const std::vector<std::pair<std::string_view, std::string_view>>& spelling_pairs() {
     static const std::vector<std::pair<std::string_view, std::string_view>> pairs = {
         {"ヴァ", "バ"}, {"ヴィ", "ビ"}, {"ヴェ", "ベ"}, {"ヴォ", "ボ"}, {"ヴ", "ブ"},
         {"髙", "高"},   {"﨑", "崎"},   {"濵", "浜"},   {"邉", "辺"},   {"邊", "辺"},
         {"齋", "斎"},   {"齊", "斉"},   {"德", "徳"},   {"嶋", "島"},
     };
+    return pairs;
+}
+
+std::string japanese_spelling(std::string_view folded, std::vector<std::size_t>* origin) {
+    const auto& pairs = spelling_pairs();
     std::string out;
     out.reserve(folded.size());
+    if (origin != nullptr) {
+        origin->clear();
+    }
+    // Appends what folded[start, end) becomes; a changed span's bytes map to its start.
+    const auto emit = [&](std::string_view piece, std::size_t start, std::size_t end) {
+        const bool same = piece == folded.substr(start, end - start);
+        for (std::size_t i = 0; origin != nullptr && i < piece.size(); ++i) {
+            origin->push_back(same ? start + i : start);
+        }
+        out += piece;
+    };
     std::size_t pos = 0;
     char32_t previous = 0;
     while (pos < folded.size()) {
-        bool replaced = false;
-        for (const auto& [from, to] : pairs) {
-            if (folded.substr(pos).starts_with(from)) {
-                out += to;
-                pos += from.size();
-                previous = text::last_code_point(to);  // the replacement's last decides
-                replaced = true;
-                break;
-            }
-        }
-        if (replaced) {
+        const std::size_t start = pos;
+        const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) {
+            return folded.substr(start).starts_with(p.first);
+        });
+        if (pair != pairs.end()) {
+            pos += pair->first.size();
+            emit(pair->second, start, pos);
+            previous = text::last_code_point(pair->second);  // the replacement's last decides
             continue;
         }
-        const std::size_t start = pos;
         char32_t cp = text::next_code_point(folded, pos);
+        std::string iterated;
         if (text::is_dash(cp) && text::is_katakana(previous)) {
-            out += long_mark;
+            emit(long_mark, start, pos);
         } else if (const char32_t kana = text::kana_iteration(previous, cp); kana != 0) {
-            text::append_code_point(out, kana);
+            text::append_code_point(iterated, kana);
+            emit(iterated, start, pos);
             cp = kana;
         } else {
-            out.append(folded.substr(start, pos - start));
+            emit(folded.substr(start, pos - start), start, pos);
         }
         previous = cp;
+    }
+    if (origin != nullptr) {
+        origin->push_back(folded.size());
     }
     return out;
 }

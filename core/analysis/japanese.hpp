@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace seisaku::analysis {
@@ -16,11 +17,18 @@ inline constexpr std::string_view long_mark = "\xE3\x83\xBC";
 /// True when `s` is non-empty and only katakana letters and ー.
 [[nodiscard]] bool is_katakana_word(std::string_view s);
 
+/// The spelling variants japanese_spelling() replaces, each with what it becomes, in the
+/// order they are tried (ヴァ before ヴ): snippets look for a term's letters in every spelling.
+[[nodiscard]] const std::vector<std::pair<std::string_view, std::string_view>>& spelling_pairs();
+
 /// Spelling variants folded to one form: ヴ-syllables to the バ row, variant kanji common in
 /// names to the standard ones (髙 → 高), a dash after katakana to ー, kana iteration marks
 /// to the kana they repeat (いすゞ → いすず; 々 stays: MeCab knows 人々). Input is
-/// case-folded.
-[[nodiscard]] std::string japanese_spelling(std::string_view folded);
+/// case-folded. `origin`, when given, maps every byte of the result (and its end) back to an
+/// offset in `folded`, a replaced span's bytes to its start (as text::normalize_mapped does):
+/// snippets match terms on this spelling of a body and highlight the text as written.
+[[nodiscard]] std::string japanese_spelling(std::string_view folded,
+                                            std::vector<std::size_t>* origin = nullptr);
 
 /// The term of a Japanese surface or base form: case and width folded, spelling variants
 /// unified, a katakana word of 4+ characters without its final ー (サーバー = サーバ).

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // @brief Our own snippets: the query's terms are found in the text (English words through
-// the Analyzer's English path, Japanese terms as written), the passage is cut at sentence
-// boundaries, highlights are byte ranges.
+// the Analyzer's English path, Japanese terms in the index's spelling of it), the passage is
+// cut at sentence boundaries, highlights are byte ranges.
 #pragma once
 
 #include <set>
@@ -29,7 +29,8 @@ class SnippetTerms {
         std::vector<std::string> forms;
         std::vector<std::size_t> terms;
     };
-    /// A Japanese term as written in NFKC text.
+    /// A Japanese term as the index spells it (analysis::japanese_term), looked for in the
+    /// same spelling of the text.
     struct Japanese {
         std::string text;
         bool one_character = false;

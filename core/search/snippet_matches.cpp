@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // The matches of a query's terms in a region of a body: English words through the analyzer,
-// Japanese terms as written.
+// Japanese terms in the index's spelling of the text.
 #include <string.h>
 
 #include <algorithm>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/japanese.hpp"
 #include "schema/schema.hpp"
 #include "search/snippet.hpp"
 #include "search/snippet_scan.hpp"
@@ -40,7 +41,7 @@ void add_latin(std::string_view nfkc, const SnippetTerms& terms, const analysis:
 }
 
 /// The end in `text` of the span that byte range [begin, end) of a mapped text came from: a
-/// match may end inside a changed span (株式 of ㍿), which it takes whole.
+/// match may end inside a changed span (株式 of ㍿, バ of ヴァ), which it takes whole.
 std::size_t mapped_end(const std::vector<std::size_t>& origin, std::size_t end) {
     std::size_t j = end;
     while (j + 1 < origin.size() && origin[j] <= origin[end - 1]) {
@@ -49,26 +50,33 @@ std::size_t mapped_end(const std::vector<std::size_t>& origin, std::size_t end) 
     return origin[j];
 }
 
-/// The Japanese terms in `nfkc`, looked for as written.
+/// The Japanese terms in `nfkc`, looked for in the index's spelling of it (analysis::
+/// japanese_spelling: ヴァイオリン as バイオリン, 髙橋 as 高橋), so every spelling the index
+/// folds together is highlighted; the ranges are on `nfkc`.
 void add_japanese(std::string_view nfkc, const SnippetTerms& terms, std::vector<Found>& found) {
-    static constexpr std::string_view long_mark = "ー";
+    if (terms.japanese().empty()) {
+        return;
+    }
+    std::vector<std::size_t> origin;  // byte of `spelled` → byte of `nfkc`
+    const std::string spelled = analysis::japanese_spelling(nfkc, &origin);
     for (const SnippetTerms::Japanese& japanese : terms.japanese()) {
         const std::string& needle = japanese.text;
-        for (std::size_t at = 0; at < nfkc.size();) {
+        for (std::size_t at = 0; at < spelled.size();) {
             const void* hit =
-                ::memmem(nfkc.data() + at, nfkc.size() - at, needle.data(), needle.size());
+                ::memmem(spelled.data() + at, spelled.size() - at, needle.data(), needle.size());
             if (hit == nullptr) {
                 break;
             }
-            const auto b = static_cast<std::size_t>(static_cast<const char*>(hit) - nfkc.data());
+            const auto b = static_cast<std::size_t>(static_cast<const char*>(hit) - spelled.data());
             std::size_t e = b + needle.size();
             // A katakana term's final long mark is dropped in the index (サーバー → サーバ):
             // the highlight takes it in.
-            if (japanese.katakana_end && nfkc.substr(e).starts_with(long_mark)) {
-                e += long_mark.size();
+            if (japanese.katakana_end &&
+                std::string_view(spelled).substr(e).starts_with(analysis::long_mark)) {
+                e += analysis::long_mark.size();
             }
-            found.push_back(
-                {b, e, needle, japanese.one_character && !terms.only_single_characters()});
+            found.push_back({origin[b], mapped_end(origin, e), needle,
+                             japanese.one_character && !terms.only_single_characters()});
             at = b + needle.size();
         }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/japanese.hpp"
 #include "schema/schema.hpp"
 #include "search/snippet.hpp"
 #include "text/script_runs.hpp"
@@ -12,10 +13,39 @@
 namespace seisaku::search {
 namespace {
 
+/// `letters` and every other spelling of them that the index folds to them: the variants
+/// analysis::japanese_spelling replaces (ヴァ for バ, 髙 for 高), and each in half-width
+/// katakana (ﾊﾞ, ｳﾞｧ), so that a long body is read where it has the term in any spelling.
+std::vector<std::string> written_forms(std::string_view letters) {
+    std::vector<std::string> forms = {""};
+    for (std::size_t pos = 0; pos < letters.size();) {
+        const std::size_t start = pos;
+        (void)text::next_code_point(letters, pos);
+        const std::string_view c = letters.substr(start, pos - start);
+        std::vector<std::string> longer;
+        for (const std::string& form : forms) {
+            longer.push_back(form + std::string(c));
+            for (const auto& [variant, spelled] : analysis::spelling_pairs()) {
+                if (spelled == c) {
+                    longer.push_back(form + std::string(variant));
+                }
+            }
+        }
+        forms = std::move(longer);
+    }
+    const std::size_t spellings = forms.size();
+    for (std::size_t i = 0; i < spellings; ++i) {
+        if (std::string narrow = text::half_width(forms[i]); !narrow.empty()) {
+            forms.push_back(std::move(narrow));
+        }
+    }
+    return forms;
+}
+
 /// The letters to look for of each term (in order), terms with the same letters together
 /// (個人 and Z個人, dfft and Sdfft): an English stem without its last letter, so "polici"
-/// finds "policy" (and its full-width form); the first two characters of a Japanese term,
-/// so 推進する finds 推進した.
+/// finds "policy" (and its full-width form); the first two characters of a Japanese term
+/// (in every spelling), so 推進する finds 推進した.
 std::vector<SnippetTerms::Letters> letters_of(const std::set<std::string>& terms) {
     std::vector<SnippetTerms::Letters> out;
     std::size_t number = 0;
@@ -43,7 +73,7 @@ std::vector<SnippetTerms::Letters> letters_of(const std::set<std::string>& terms
             same->terms.push_back(number++);  // searched once, counted as its own term
             continue;
         }
-        std::vector<std::string> forms = {std::string(needle)};
+        std::vector<std::string> forms = written_forms(needle);
         if (std::string wide = text::full_width(needle); !wide.empty()) {
             forms.push_back(std::move(wide));
         }
@@ -52,7 +82,7 @@ std::vector<SnippetTerms::Letters> letters_of(const std::set<std::string>& terms
     return out;
 }
 
-/// The query's Japanese terms as they are written in NFKC text: a term's text after its
+/// The query's Japanese terms, in the index's spelling: a term's text after its
 /// prefix letter, when it begins with a non-ASCII character and is one word (not a P pair).
 /// C compounds are left out: their words are terms too, and counted one by one they rank a
 /// sentence with the whole compound above one with a single word of it.

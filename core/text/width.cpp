@@ -1,9 +1,35 @@
 // SPDX-License-Identifier: MIT
 #include "text/width.hpp"
 
+#include <map>
+
+#include "text/normalize.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::text {
+namespace {
+
+/// Each character NFKC makes of half-width katakana (U+FF61-U+FF9F, alone or with a voiced
+/// sound mark ﾞ or ﾟ that it composes with), and the half-width form it came from.
+std::map<char32_t, std::string> half_width_forms() {
+    std::map<char32_t, std::string> forms;
+    for (char32_t cp = 0xFF61; cp <= 0xFF9F; ++cp) {
+        for (const char32_t mark : {char32_t{0}, char32_t{0xFF9E}, char32_t{0xFF9F}}) {
+            std::string narrow;
+            append_code_point(narrow, cp);
+            if (mark != 0) {
+                append_code_point(narrow, mark);
+            }
+            const std::string wide = normalize(narrow);
+            if (length(wide) == 1) {
+                forms.try_emplace(last_code_point(wide), narrow);
+            }
+        }
+    }
+    return forms;
+}
+
+}  // namespace
 
 std::string lower_ascii_and_full_width(std::string_view s) {
     std::string out(s);
@@ -31,6 +57,19 @@ std::string full_width(std::string_view ascii) {
             return {};
         }
         append_code_point(out, static_cast<char32_t>(0xFF01 + (u - 0x21)));
+    }
+    return out;
+}
+
+std::string half_width(std::string_view katakana) {
+    static const std::map<char32_t, std::string> forms = half_width_forms();
+    std::string out;
+    for (std::size_t pos = 0; pos < katakana.size();) {
+        const auto form = forms.find(next_code_point(katakana, pos));
+        if (form == forms.end() || form->first < 0x30A1 || form->first > 0x30FC) {
+            return {};
+        }
+        out += form->second;
     }
     return out;
 }

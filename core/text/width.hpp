@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// @brief Full-width Latin: the forms Japanese text often writes ASCII letters and digits in
-// (ＤＦＦＴ), searched for beside the ASCII ones in text that is not normalized.
+// @brief The other widths of letters: full-width Latin, as Japanese text often writes ASCII
+// letters and digits (ＤＦＦＴ), and half-width katakana (ﾃﾞｰﾀ), searched for beside the usual
+// forms in text that is not normalized.
 #pragma once
 
 #include <string>
@@ -15,5 +16,9 @@ namespace seisaku::text {
 /// The full-width form of printable ASCII (ＤＦＦ for dff); empty when `ascii` has other
 /// characters, spaces included.
 [[nodiscard]] std::string full_width(std::string_view ascii);
+
+/// The half-width form of full-width katakana and ー (ﾃﾞｰﾀ for データ, ｳﾞｧ for ヴァ), the
+/// forms NFKC makes full-width again; empty when `katakana` has other characters.
+[[nodiscard]] std::string half_width(std::string_view katakana);
 
 }  // namespace seisaku::text
