@@ -2,6 +2,7 @@
 #include "analysis/japanese.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
 
 #include "text/normalize.hpp"
@@ -17,6 +18,35 @@ std::string katakana_stem(std::string base) {
         base.resize(base.size() - long_mark.size());
     }
     return base;
+}
+
+/// The spelling pair whose variant `rest` starts with, its first code point being `first`;
+/// nullptr when none. Only the pairs' first code points are compared for most characters.
+const std::pair<std::string_view, std::string_view>* spelling_pair_at(std::string_view rest,
+                                                                      char32_t first) {
+    static const std::u32string firsts = [] {
+        std::u32string out;
+        for (const auto& pair : spelling_pairs()) {
+            std::size_t pos = 0;
+            out += text::next_code_point(pair.first, pos);
+        }
+        return out;
+    }();
+    // Most characters are none of them: one bit of 64 tells.
+    static const std::uint64_t bits = [] {
+        std::uint64_t out = 0;
+        for (const char32_t cp : firsts) {
+            out |= std::uint64_t{1} << (cp % 64);
+        }
+        return out;
+    }();
+    if (((bits >> (first % 64)) & 1U) == 0 || firsts.find(first) == std::u32string::npos) {
+        return nullptr;
+    }
+    const auto& pairs = spelling_pairs();
+    const auto pair = std::find_if(pairs.begin(), pairs.end(),
+                                   [&](const auto& p) { return rest.starts_with(p.first); });
+    return pair == pairs.end() ? nullptr : &*pair;
 }
 
 }  // namespace
@@ -42,46 +72,48 @@ const std::vector<std::pair<std::string_view, std::string_view>>& spelling_pairs
 }
 
 std::string japanese_spelling(std::string_view folded, std::vector<std::size_t>* origin) {
-    const auto& pairs = spelling_pairs();
     std::string out;
     out.reserve(folded.size());
     if (origin != nullptr) {
         origin->clear();
+        origin->reserve(folded.size() + 1);
     }
-    // Appends what folded[start, end) becomes; a changed span's bytes map to its start.
-    const auto emit = [&](std::string_view piece, std::size_t start, std::size_t end) {
-        const bool same = piece == folded.substr(start, end - start);
-        for (std::size_t i = 0; origin != nullptr && i < piece.size(); ++i) {
-            origin->push_back(same ? start + i : start);
-        }
+    std::size_t kept = 0;  // folded[kept, ...) is not in `out` yet
+    // Appends folded[kept, start) unchanged, then what folded[start, end) becomes (its bytes
+    // mapped to its start).
+    const auto replace = [&](std::size_t start, std::size_t end, std::string_view piece) {
+        out.append(folded.substr(kept, start - kept));
         out += piece;
+        for (std::size_t i = kept; origin != nullptr && i < start; ++i) {
+            origin->push_back(i);
+        }
+        if (origin != nullptr) {
+            origin->insert(origin->end(), piece.size(), start);
+        }
+        kept = end;
     };
     std::size_t pos = 0;
     char32_t previous = 0;
     while (pos < folded.size()) {
         const std::size_t start = pos;
-        const auto pair = std::find_if(pairs.begin(), pairs.end(), [&](const auto& p) {
-            return folded.substr(start).starts_with(p.first);
-        });
-        if (pair != pairs.end()) {
-            pos += pair->first.size();
-            emit(pair->second, start, pos);
+        char32_t cp = text::next_code_point(folded, pos);
+        if (const auto* pair = spelling_pair_at(folded.substr(start), cp); pair != nullptr) {
+            pos = start + pair->first.size();
+            replace(start, pos, pair->second);
             previous = text::last_code_point(pair->second);  // the replacement's last decides
             continue;
         }
-        char32_t cp = text::next_code_point(folded, pos);
-        std::string iterated;
         if (text::is_dash(cp) && text::is_katakana(previous)) {
-            emit(long_mark, start, pos);
+            replace(start, pos, long_mark);
         } else if (const char32_t kana = text::kana_iteration(previous, cp); kana != 0) {
+            std::string iterated;
             text::append_code_point(iterated, kana);
-            emit(iterated, start, pos);
+            replace(start, pos, iterated);
             cp = kana;
-        } else {
-            emit(folded.substr(start, pos - start), start, pos);
         }
         previous = cp;
     }
+    replace(folded.size(), folded.size(), {});
     if (origin != nullptr) {
         origin->push_back(folded.size());
     }
