@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite: format check, an optimised build with warnings as
-# errors, then the same tests again under AddressSanitizer and UBSan. CI runs exactly this.
+# errors, clang-tidy's checks (.clang-tidy), then the same tests again under AddressSanitizer
+# and UBSan. CI runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --test
@@ -16,6 +17,9 @@ echo "== release build, warnings as errors"
 cmake --preset ci >/dev/null
 cmake --build --preset ci -j"$jobs"
 ctest --preset ci -j"$jobs"
+
+echo "== clang-tidy ($(clang-tidy-14 --version | grep -o 'version [0-9.]*'), .clang-tidy)"
+cmake --build --preset tidy
 
 echo "== sanitizer build (ASan + UBSan)"
 cmake --preset ci-asan >/dev/null

@@ -15,7 +15,7 @@ packages=(
     lighttpd
 )
 if [[ ${1:-} == --test ]]; then
-    packages+=(curl chromium chromium-driver python3-selenium)
+    packages+=(curl chromium chromium-driver python3-selenium clang-tidy)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -16,6 +16,7 @@ struct Day {
     int year = 0;
     int month = 0;
     int day = 0;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 misreads a defaulted <=>
     auto operator<=>(const Day&) const = default;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "document/dates.hpp"
 #include "text/ascii.hpp"
@@ -209,9 +210,7 @@ std::vector<std::uint32_t> text_numbers(std::string_view text, std::size_t max_n
 }
 
 std::string PairEvidence::describe() const {
-    const auto percent = [](double v) {
-        return std::to_string(static_cast<int>(v * 100 + 0.5)) + "%";
-    };
+    const auto percent = [](double v) { return std::to_string(std::lround(v * 100)) + "%"; };
     return std::to_string(shared_numbers) + " shared numbers (" + percent(numbers) + "), " +
            std::to_string(shared_names) + " shared names (" + percent(names) + ")";
 }

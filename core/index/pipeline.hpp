@@ -23,7 +23,8 @@ namespace seisaku::index {
 /// exception from `work` is rethrown from the calling thread at that item's turn; one from `next`
 /// or `consume` stops the workers and propagates.
 template <typename In, typename Out>
-void ordered_map(
+void ordered_map(  // NOLINT(readability-function-size): one concurrency primitive, read whole
+
     std::size_t jobs, std::size_t window, const std::function<std::optional<In>()>& next,
     const std::function<Out(std::size_t worker, In&)>& work,
     const std::function<void(Out&)>& consume,

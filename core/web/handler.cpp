@@ -7,6 +7,7 @@
 #include "error.hpp"
 #include "render/json.hpp"
 #include "search/searcher.hpp"
+#include "text/ascii.hpp"
 #include "web/escape.hpp"
 #include "web/feeds.hpp"
 #include "web/messages.hpp"
@@ -313,11 +314,7 @@ std::vector<std::pair<std::string, std::string>> read_config_file(const std::str
     std::vector<std::pair<std::string, std::string>> out;
     std::ifstream in(path);
     std::string line;
-    const auto trim = [](std::string s) {
-        const auto b = s.find_first_not_of(" \t\r");
-        const auto e = s.find_last_not_of(" \t\r");
-        return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
-    };
+    const auto trim = [](std::string_view s) { return std::string(text::trim_ascii(s)); };
     for (int n = 0; n < 100 && std::getline(in, line); ++n) {
         const std::size_t eq = line.find('=');
         if (line.empty() || line.front() == '#' || eq == std::string::npos) {

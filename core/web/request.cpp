@@ -150,9 +150,10 @@ std::string link_query(const Params& p, const std::map<std::string, std::string>
     for (const auto& [name, value] : p.filters) {
         fields.emplace_back(name, value);
     }
-    for (const auto& [name, value] : changes) {
+    for (const auto& change : changes) {
+        const auto& [name, value] = change;
         const auto it = std::find_if(fields.begin(), fields.end(),
-                                     [&](const auto& f) { return f.first == name; });
+                                     [&](const auto& f) { return f.first == change.first; });
         if (it != fields.end()) {
             it->second = value;
         } else {
