@@ -53,6 +53,20 @@ std::optional<int> bracketed_year(Cursor& c) {
     return year;
 }
 
+/// A number of one or two digits and its counter (月, 日), spaces around allowed: the number,
+/// with `t` moved past them; nothing (and `t` unmoved) otherwise.
+std::optional<int> counted(Cursor& t, std::string_view counter) {
+    Cursor c = t;
+    c.skip_spaces();
+    const auto n = c.number(1, 2);
+    c.skip_spaces();
+    if (!n || !c.eat(counter)) {
+        return std::nullopt;
+    }
+    t = c;
+    return n;
+}
+
 /// After a year: 年, then 度 (a fiscal year) or [(the year written the other way)] [month 月
 /// [day 日]]; spaces allowed between.
 bool japanese_tail(Cursor& c, Written& w) {
@@ -69,22 +83,12 @@ bool japanese_tail(Cursor& c, Written& w) {
     if (const auto same = bracketed_year(t)) {
         w.same_year = *same;
     }
-    Cursor m = t;
-    m.skip_spaces();
-    const auto month = m.number(1, 2);
-    m.skip_spaces();
-    if (month && m.eat("月")) {
+    if (const auto month = counted(t, "月")) {
         w.month = *month;
         w.parts = 2;
-        t = m;
-        Cursor d = t;
-        d.skip_spaces();
-        const auto day = d.number(1, 2);
-        d.skip_spaces();
-        if (day && d.eat("日")) {
+        if (const auto day = counted(t, "日")) {
             w.day = *day;
             w.parts = 3;
-            t = d;
         }
     }
     c = t;
