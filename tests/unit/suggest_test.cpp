@@ -83,6 +83,22 @@ TEST_CASE("no suggestion when it is turned off", "[suggest]") {
     CHECK_FALSE(idx.search("sekyuriti", "", false).suggestion.has_value());
 }
 
+TEST_CASE("a suggestion is counted under the request's own dates", "[suggest]") {
+    // The search and its "did you mean" share the request's filters (query/filters.hpp):
+    // a correction that finds nothing in the dates asked for is no help.
+    const SuggestIndex idx;
+    search::Searcher s(idx.db, test::test_analyzer());
+    search::SearchRequest r;
+    r.query = "semiconductr";
+    r.since = "2024-01-01";
+    CHECK(shown(s.search(r).suggestion) == "semiconductor");  // chips.md is dated 2024-03-01
+    r.since = "2025-01-01";
+    CHECK_FALSE(s.search(r).suggestion.has_value());
+    r.since.clear();
+    r.until = "2023-12-31";
+    CHECK_FALSE(s.search(r).suggestion.has_value());
+}
+
 TEST_CASE("the index holds English spelling data and kana readings", "[suggest]") {
     const SuggestIndex idx;
     const Xapian::Database db(idx.db);
