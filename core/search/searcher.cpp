@@ -72,6 +72,31 @@ struct Prepared {
     std::string like_id;
 };
 
+/// The results without their hits: the query, the match count, what building the query
+/// found, the facets (and a note when counting them was cut short).
+SearchResults header(const SearchRequest& request, const Xapian::MSet& mset, Prepared& prepared,
+                     double seconds, const FacetSpy& spy) {
+    SearchResults results;
+    results.query = request.query;
+    results.offset = request.offset;
+    results.total = mset.get_matches_estimated();
+    results.expansions = std::move(prepared.built.expansions);
+    results.notes = std::move(prepared.built.notes);
+    results.like = prepared.like_id;
+    results.sort = sort_name(request.sort);
+    // Xapian 1.4's time limit only stops it looking past the top hits for exact counts
+    // (check_at_least): it bounds facet counting, which looks at all matches.
+    if (request.facets && request.time_limit > 0 && seconds >= request.time_limit) {
+        results.notes.push_back({0, "counting stopped after " +
+                                        std::to_string(request.time_limit).substr(0, 4) +
+                                        " s; facet counts may be incomplete"});
+    }
+    if (request.facets) {
+        results.facets = spy.facets();
+    }
+    return results;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -323,24 +348,7 @@ SearchResults Searcher::Impl::search_once(const SearchRequest& request, double b
             group(result_order(ranked_hits, request.recency && by_relevance,
                                request.balance_languages && by_relevance),
                   ranked_hits);
-        SearchResults results;
-        results.query = request.query;
-        results.offset = request.offset;
-        results.total = mset.get_matches_estimated();
-        results.expansions = std::move(prepared.built.expansions);
-        results.notes = std::move(prepared.built.notes);
-        results.like = prepared.like_id;
-        results.sort = sort_name(request.sort);
-        // Xapian 1.4's time limit only stops it looking past the top hits for exact
-        // counts (check_at_least): it bounds facet counting, which looks at all matches.
-        if (request.facets && request.time_limit > 0 && seconds >= request.time_limit) {
-            results.notes.push_back({0, "counting stopped after " +
-                                            std::to_string(request.time_limit).substr(0, 4) +
-                                            " s; facet counts may be incomplete"});
-        }
-        if (request.facets) {
-            results.facets = spy.facets();
-        }
+        SearchResults results = header(request, mset, prepared, seconds, spy);
         const std::size_t end = std::min(request.offset + request.limit, entries.size());
         for (std::size_t i = request.offset; i < end; ++i) {
             results.hits.push_back(hit_of(enquire, mset, entries[i], ranked_hits, terms, request,
