@@ -8,6 +8,7 @@
 #include "document/dates.hpp"
 #include "text/ascii.hpp"
 #include "text/numerals.hpp"
+#include "text/split.hpp"
 
 namespace seisaku::document {
 namespace {
@@ -24,17 +25,6 @@ std::string language_mark(std::string_view part) {
         return "ja";
     }
     return {};
-}
-
-std::vector<std::string> split(std::string_view s, char sep) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const std::size_t at = std::min(s.find(sep, start), s.size());
-        out.emplace_back(s.substr(start, at - start));
-        start = at + 1;
-    }
-    return out;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -107,7 +97,7 @@ NameKey make_key(const std::string& folder, std::string_view pattern,
 
 std::vector<NameKey> name_keys(std::string_view id) {
     std::vector<NameKey> out;
-    std::vector<std::string> parts = split(id, '/');
+    std::vector<std::string> parts = text::split<std::string>(id, "/");
     if (parts.size() < 2) {
         return out;
     }
@@ -147,9 +137,9 @@ std::string resolve_alternate(std::string_view id, std::string_view href) {
     if (href.empty() || href.starts_with("/") || href.find("://") != std::string_view::npos) {
         return {};
     }
-    std::vector<std::string> parts = split(id, '/');
+    std::vector<std::string> parts = text::split<std::string>(id, "/");
     parts.pop_back();
-    for (const std::string& p : split(href, '/')) {
+    for (const std::string& p : text::split<std::string>(href, "/")) {
         if (p.empty() || p == ".") {
             continue;
         }

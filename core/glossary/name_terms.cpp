@@ -7,19 +7,14 @@
 #include "analysis/analyzer.hpp"
 #include "glossary/term_bank.hpp"
 #include "schema/schema.hpp"
+#include "text/split.hpp"
 
 namespace seisaku::glossary {
 namespace {
 
+/// The words of a matching key (terms joined by spaces).
 std::vector<std::string> words_of(std::string_view key) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < key.size()) {
-        const std::size_t end = std::min(key.find(' ', start), key.size());
-        out.emplace_back(key.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
+    return key.empty() ? std::vector<std::string>{} : text::split<std::string>(key, " ");
 }
 
 std::string joined(const std::vector<std::string>& words) {

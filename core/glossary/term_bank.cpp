@@ -7,23 +7,10 @@
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
 #include "glossary/name_terms.hpp"
+#include "text/split.hpp"
 
 namespace seisaku::glossary {
-namespace {
-
-/// The pieces of `s` between separators (views into `s`), empty ones included.
-std::vector<std::string_view> split(std::string_view s, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        const std::size_t end = std::min(s.find(sep, start), s.size());
-        out.push_back(s.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string TermBank::key_of(std::string_view text, const analysis::Analyzer& analyzer) {
     return analysis::name_key(text, analyzer);
@@ -71,18 +58,18 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
         tsv = *text_;
     }
     std::size_t line_number = 0;
-    for (const std::string_view line : split(tsv, '\n')) {
+    for (const std::string_view line : text::split(tsv, "\n")) {
         ++line_number;
         if (line.empty() || line.front() == '#') {
             continue;
         }
-        const std::vector<std::string_view> cells = split(line, '\t');
+        const std::vector<std::string_view> cells = text::split(line, "\t");
         if (cells.size() != 4 || cells[0].empty() || cells[1].empty()) {
             throw UsageError(source + ":" + std::to_string(line_number) +
                              ": expected english<TAB>japanese<TAB>variants<TAB>topic");
         }
         std::vector<std::string_view> names = {cells[0], cells[1]};
-        for (const std::string_view v : split(cells[2], '|')) {
+        for (const std::string_view v : text::split(cells[2], "|")) {
             if (!v.empty()) {
                 names.push_back(v);
             }

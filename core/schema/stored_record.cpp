@@ -8,6 +8,7 @@
 #include "schema/schema.hpp"
 #include "text/hash.hpp"
 #include "text/normalize.hpp"
+#include "text/split.hpp"
 #include "text/utf8.hpp"
 
 namespace seisaku::schema {
@@ -35,14 +36,7 @@ std::string join(const std::vector<std::string>& items) {
 
 /// The items of a list join() wrote.
 std::vector<std::string> split(const std::string& value) {
-    std::vector<std::string> items;
-    std::size_t start = 0;
-    while (start < value.size()) {
-        const std::size_t comma = std::min(value.find(", ", start), value.size());
-        items.push_back(value.substr(start, comma - start));
-        start = comma + 2;
-    }
-    return items;
+    return value.empty() ? std::vector<std::string>{} : text::split<std::string>(value, ", ");
 }
 
 /// "OFFSET LEVEL TEXT" or "OFFSET LEVEL:LINES TEXT" of a heading= line; nothing when

@@ -24,6 +24,7 @@
 #include "search/rerank.hpp"
 #include "search/snippet.hpp"
 #include "search/suggest.hpp"
+#include "text/split.hpp"
 
 namespace seisaku::search {
 namespace fs = std::filesystem;
@@ -40,10 +41,11 @@ SnippetTerms snippet_terms(const Xapian::Query& q) {
             out.insert(term);
             continue;
         }
-        for (std::size_t at = schema::prefix_name.size(); at < term.size();) {
-            const std::size_t end = std::min(term.find(' ', at), term.size());
-            out.insert(term.substr(at, end - at));
-            at = end + 1;
+        if (term.size() > schema::prefix_name.size()) {
+            for (const std::string_view word :
+                 text::split(std::string_view(term).substr(schema::prefix_name.size()), " ")) {
+                out.emplace(word);
+            }
         }
     }
     return {std::move(out)};

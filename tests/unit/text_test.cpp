@@ -2,11 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <tuple>
 
 #include "describe.hpp"
 #include "text/normalize.hpp"
 #include "text/numerals.hpp"
 #include "text/script_runs.hpp"
+#include "text/split.hpp"
 #include "text/transliterate.hpp"
 #include "text/utf8.hpp"
 
@@ -285,4 +287,24 @@ TEST_CASE("kanji numerals that count are written in digits", "[text]") {
     CHECK(text::kanji_to_digits("Article 27") == "Article 27");
     // a run too long to be a number is copied as it is
     CHECK(text::kanji_to_digits("第一二三四五六七八九〇条") == "第一二三四五六七八九〇条");
+}
+
+TEST_CASE("split keeps every piece between separators: a table of examples", "[text]") {
+    const std::vector<std::tuple<std::string, std::string, std::string>> rows = {
+        {"a|b|c", "|", "[a][b][c]"},
+        {"a||b", "|", "[a][][b]"},
+        {"", "|", "[]"},
+        {"a|", "|", "[a][]"},
+        {"topic one, topic two", ", ", "[topic one][topic two]"},
+        {"data free flow", " ", "[data][free][flow]"},
+    };
+    for (const auto& [s, sep, expected] : rows) {
+        INFO(s);
+        std::string shown;
+        for (const std::string_view piece : text::split(s, sep)) {
+            shown += "[" + std::string(piece) + "]";
+        }
+        CHECK(shown == expected);
+        CHECK(text::split<std::string>(s, sep).size() == text::split(s, sep).size());
+    }
 }
