@@ -8,6 +8,7 @@ packages=(
     libxapian-dev xapian-tools
     libicu-dev
     libmecab-dev mecab-ipadic-utf8 mecab-utils
+    edict  # the Japanese-English lexicon, compiled at build time (docs/lexicon.md)
     libxml2-dev nlohmann-json3-dev
     libpoppler-cpp-dev  # PDF text (pdf/, the seisaku-pdftext program)
     libcli11-dev catch2

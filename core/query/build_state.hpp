@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -30,6 +31,18 @@ struct Clause {
     bool stopword = false;  ///< a lone function word, dropped when others remain
 };
 
+/// A word or span of a clause translated into the other language (query/translation.hpp).
+struct TranslatedSpan {
+    std::size_t first = 0;  ///< index of its first word among the clause's key words
+    std::size_t count = 0;  ///< its words; 0: untranslated
+    std::string text;       ///< as typed
+    std::vector<Xapian::Query> alternatives;
+    std::vector<std::string> shown;  ///< the translations, as the expansion records them
+    std::string source;              ///< "term bank" or "dictionary"
+    Xapian::Query as_is;             ///< an untranslated Latin word of a Japanese clause
+    bool japanese = false;           ///< translated from Japanese into English
+};
+
 struct BuildState {
     BuildState(const analysis::Analyzer& a, const QueryContext& c, const QueryOptions& o)
         : analyzer(a), context(c), options(o) {}
@@ -46,6 +59,10 @@ struct BuildState {
     std::set<std::string> searched_names;  ///< other names already in the query (by occur)
     std::vector<std::string> wildcards;    ///< prefixes of the wildcard words
     int negated = 0;                       ///< depth inside excluded groups
+    /// Each clause's translation (by its text), planned over the whole query first so that
+    /// senses are chosen by what the other clauses' translations co-occur with.
+    std::map<std::string, std::vector<TranslatedSpan>> translations;
+    std::size_t translated_spans = 0;  ///< spans of the whole query's translation plan
     bool used_bigrams = false;
 
     /// The term bank to expand through, or nullptr.

@@ -66,7 +66,14 @@ std::vector<Expansion> known_names(const QueryNode& n, const BuildState& st) {
     return n.kind == NodeKind::Word ? names_inside(n, st) : std::vector<Expansion>{};
 }
 
-/// Each name as a Z term (one word), an N term or an exact phrase, added to `alternatives`.
+/// Whether the term bank knows `text` as a name.
+bool known_name(const std::string& text, const BuildState& st) {
+    return st.bank() != nullptr &&
+           !st.bank()->other_names(TermBank::key_of(text, st.analyzer)).empty();
+}
+
+}  // namespace
+
 void add_alternatives(const std::vector<std::string>& names,
                       std::vector<Xapian::Query>& alternatives, const BuildState& st) {
     std::vector<std::string> single;
@@ -93,8 +100,6 @@ void add_alternatives(const std::vector<std::string>& names,
     }
 }
 
-}  // namespace
-
 std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i,
                        const BuildState& st) {
     const auto plain = [](const QueryNode& n) {
@@ -113,7 +118,7 @@ std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i,
         for (std::size_t k = i + 1; k < i + len; ++k) {
             text += " " + children[k].text;
         }
-        if (!st.bank()->other_names(TermBank::key_of(text, st.analyzer)).empty()) {
+        if (known_name(text, st)) {
             return len;
         }
     }

@@ -16,6 +16,10 @@ namespace seisaku::query {
 [[nodiscard]] std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i,
                                      const BuildState& st);
 
+/// Each name as a Z term (one word), an N term or an exact phrase, added to `alternatives`.
+void add_alternatives(const std::vector<std::string>& names,
+                      std::vector<Xapian::Query>& alternatives, const BuildState& st);
+
 /// The other names of a word or phrase in the term bank, one query each: a Z term (one
 /// word), an exact phrase or an N term; recorded in st.expansions. Empty without a bank.
 [[nodiscard]] std::vector<Xapian::Query> expansion(const QueryNode& n, BuildState& st);

@@ -18,8 +18,11 @@ struct QueryNote {
 /// A clause of the query and the other names it was also searched under.
 struct Expansion {
     std::string from;             ///< the clause as typed (normalized)
-    std::vector<std::string> to;  ///< the term bank's other names for it
+    std::vector<std::string> to;  ///< its other names, or its translations
     bool excluded = false;        ///< the clause was excluded (-word): so are its other names
+    /// Where the other names come from: "term bank", "dictionary" (the general lexicon) or
+    /// "learned" (the index's own translation pairs).
+    std::string source = "term bank";
 };
 
 }  // namespace seisaku::query

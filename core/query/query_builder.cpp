@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "query/expansion.hpp"
 #include "query/filters.hpp"
+#include "query/translation.hpp"
 #include "query/word_terms.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
@@ -50,9 +51,17 @@ void or_bigrams(const QueryNode& c, std::vector<Clause>& typed, BuildState& st) 
 /// OR that Xapian orders by frequency (on the 50,000-document generated index: in-process
 /// p50 18.1 -> 17.3 ms, p95 unchanged).
 Clause expanded(const QueryNode& c, std::vector<Clause> typed,
-                const std::vector<Xapian::Query>& names, BuildState& st) {
+                const std::vector<Xapian::Query>& names, const Xapian::Query& translated,
+                BuildState& st) {
     drop_stopwords(typed);
     std::vector<Xapian::Query> alternatives{combine(queries_of(typed), st.options.default_op)};
+    if (!translated.empty()) {
+        const double share = st.translated_spans >= tuning::question_spans
+                                 ? tuning::question_translation_share
+                                 : tuning::translation_share;
+        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, translated,
+                                  st.options.expansion_weight * share);
+    }
     for (const Xapian::Query& name : names) {
         // A name another clause already brought (DFFT 信頼性のある自由なデータ流通 types two
         // names of one entry) is searched once.
@@ -96,10 +105,11 @@ std::size_t word_run_clauses(const std::vector<QueryNode>& children, std::size_t
         st.typed(cl.query);
     }
     const std::vector<Xapian::Query> names = expansion(joined, st);
-    if (names.empty()) {
+    const Xapian::Query translated = translation(joined, st);
+    if (names.empty() && translated.empty()) {
         std::move(typed.begin(), typed.end(), std::back_inserter(clauses));
     } else {
-        clauses.push_back(expanded(c, std::move(typed), names, st));
+        clauses.push_back(expanded(c, std::move(typed), names, translated, st));
     }
     return span;
 }
@@ -296,6 +306,7 @@ ParsedQuery parse(std::string_view raw) {
 BuiltQuery build(const ParsedQuery& parsed, const analysis::Analyzer& analyzer,
                  const QueryContext& context, const QueryOptions& options) {
     BuildState st(analyzer, context, options);
+    plan_translations(parsed.root, st);
     Xapian::Query q = group(parsed.root, st);
     if (q.empty()) {
         // Only filters that were left out: their note is the reason.

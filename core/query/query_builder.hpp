@@ -22,6 +22,9 @@ class Analyzer;
 namespace seisaku::glossary {
 class TermBank;
 }
+namespace seisaku::lexicon {
+class Lexicon;
+}
 
 namespace seisaku::query {
 
@@ -47,6 +50,11 @@ class Vocabulary {
     /// max_wildcard_terms + 1 (one more says there were more).
     [[nodiscard]] virtual std::vector<std::string> words_with_prefix(
         const std::string& prefix) const = 0;
+    /// How many documents hold `term` (an index term, prefix included).
+    [[nodiscard]] virtual Xapian::doccount frequency(const std::string& term) const = 0;
+    /// How many documents match `q`, counted up to `enough` at most.
+    [[nodiscard]] virtual Xapian::doccount matches(const Xapian::Query& q,
+                                                   Xapian::doccount enough) const = 0;
 };
 
 /// What the Searcher knows of the index and the run; the defaults build a query with no index
@@ -61,8 +69,12 @@ struct QueryContext {
     /// Above 0, Japanese words also match their character bigrams (B terms) at this weight:
     /// the Searcher's fallback for a query that found nothing.
     double bigram_weight = 0;
-    /// The index's words for wildcards; nullptr: Xapian's OP_WILDCARD.
+    /// The index's words for wildcards and the frequencies translations are chosen by;
+    /// nullptr: Xapian's OP_WILDCARD, and no translations.
     const Vocabulary* vocabulary = nullptr;
+    /// The general lexicon words are translated through into the other language (with
+    /// `term_bank` names first); nullptr: none (--no-expand).
+    const lexicon::Lexicon* lexicon = nullptr;
 };
 
 /// A raw query repaired, normalized and parsed, with what the parser repaired.

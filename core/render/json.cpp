@@ -14,7 +14,8 @@ std::string json(const search::SearchResults& results) {
     out["bigram_fallback"] = results.bigram_fallback;
     out["expansions"] = nlohmann::ordered_json::array();
     for (const query::Expansion& e : results.expansions) {
-        out["expansions"].push_back({{"from", e.from}, {"to", e.to}, {"excluded", e.excluded}});
+        out["expansions"].push_back(
+            {{"from", e.from}, {"to", e.to}, {"excluded", e.excluded}, {"source", e.source}});
     }
     out["notes"] = nlohmann::ordered_json::array();
     for (const query::QueryNote& n : results.notes) {

@@ -130,7 +130,7 @@ void write_search_notes(std::ostream& out, const search::SearchResults& results)
         for (std::size_t i = 0; i < e.to.size(); ++i) {
             out << (i == 0 ? " " : ", ") << terminal_safe(e.to[i]);
         }
-        out << '\n';
+        out << (e.source == "term bank" ? "" : " (" + e.source + ")") << '\n';
     }
     for (const query::QueryNote& n : results.notes) {
         out << "note: " << terminal_safe(n.message) << " (at byte " << n.offset << ")\n";

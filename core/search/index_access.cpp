@@ -76,4 +76,15 @@ std::vector<std::string> IndexVocabulary::words_with_prefix(const std::string& p
     return words;
 }
 
+Xapian::doccount IndexVocabulary::frequency(const std::string& term) const {
+    return db_.get_termfreq(term);
+}
+
+Xapian::doccount IndexVocabulary::matches(const Xapian::Query& q, Xapian::doccount enough) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire.get_mset(0, 0, enough).get_matches_lower_bound();
+}
+
 }  // namespace seisaku::search

@@ -53,6 +53,9 @@ class IndexVocabulary : public query::Vocabulary {
     explicit IndexVocabulary(const Xapian::Database& db) : db_(db) {}
     [[nodiscard]] std::vector<std::string> words_with_prefix(
         const std::string& prefix) const override;
+    [[nodiscard]] Xapian::doccount frequency(const std::string& term) const override;
+    [[nodiscard]] Xapian::doccount matches(const Xapian::Query& q,
+                                           Xapian::doccount enough) const override;
 
   private:
     const Xapian::Database& db_;

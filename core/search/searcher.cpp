@@ -11,6 +11,7 @@
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
 #include "glossary/term_bank.hpp"
+#include "lexicon/lexicon.hpp"
 #include "query/filters.hpp"
 #include "query/query_builder.hpp"
 #include "schema/index_info.hpp"
@@ -126,7 +127,8 @@ struct Searcher::Impl {
     [[nodiscard]] query::QueryContext context(bool expand, double bigram_weight,
                                               bool wildcards) const {
         return {expand ? &term_bank : nullptr, name_terms, bigram_weight,
-                wildcards ? &vocabulary : nullptr};
+                wildcards || expand ? &vocabulary : nullptr,
+                expand ? lexicon::Lexicon::builtin() : nullptr};
     }
 
     SearchResults search_latest(const SearchRequest& request);
