@@ -122,6 +122,17 @@ std::vector<std::string> candidates(const Xapian::Database& db, const std::strin
     return out;
 }
 
+/// Whether a corrected query that finds `total` documents helps a query that found `found`:
+/// it finds some and at least as many; and when the query found plenty already, many more
+/// (suggest_ratio times): "semiconductor export controls" found 40 documents in corpus/,
+/// which has no "export", and "expert" found no more, so it was no help.
+bool worth_suggesting(Xapian::doccount total, Xapian::doccount found) {
+    if (total == 0 || total < found) {
+        return false;
+    }
+    return found < suggest_below || total / suggest_ratio >= found;
+}
+
 }  // namespace
 
 std::optional<std::string> suggest(const Xapian::Database& db, std::string_view raw,
@@ -181,11 +192,8 @@ std::optional<std::string> suggest(const Xapian::Database& db, std::string_view 
     if (corrected == query) {
         return std::nullopt;
     }
-    const Xapian::doccount total = count(corrected);
-    if (total == 0 || total < found) {
-        return std::nullopt;
-    }
-    return corrected;
+    return worth_suggesting(count(corrected), found) ? std::optional<std::string>(corrected)
+                                                     : std::nullopt;
 }
 
 }  // namespace seisaku::search

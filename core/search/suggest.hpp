@@ -14,7 +14,8 @@ namespace seisaku::search {
 
 /// A query that found fewer documents than this is "few": its rare words may be corrected.
 inline constexpr Xapian::doccount suggest_below = 3;
-/// A word that finds some documents is replaced only by one finding this many times as many.
+/// A word that finds some documents is replaced only by one finding this many times as many;
+/// a query that finds plenty, only by one finding this many times as many.
 inline constexpr Xapian::doccount suggest_ratio = 3;
 /// At most this many words of a query are looked at, and this many readings of one word.
 inline constexpr std::size_t max_suggest_words = 8;
@@ -37,7 +38,10 @@ using MatchCounter = std::function<Xapian::doccount(const std::string& query)>;
 /// finds some (a word that finds none) or `suggest_ratio` times as many as the word.
 ///
 /// The corrected query (the query in its normalized form, words replaced) is returned only
-/// when it differs from the query, finds at least one document and at least `found`.
+/// when it differs from the query, finds at least one document and at least `found`; when
+/// the query found plenty (`suggest_below` or more) only if it finds `suggest_ratio` times
+/// as many. So a query whose words are all in the index and that finds plenty never gets
+/// a suggestion, nor one with a word the index lacks when the correction adds little.
 [[nodiscard]] std::optional<std::string> suggest(const Xapian::Database& db, std::string_view query,
                                                  Xapian::doccount found, const MatchCounter& count);
 

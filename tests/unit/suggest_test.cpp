@@ -177,6 +177,23 @@ TEST_CASE("suggest() replaces only the words that need it", "[suggest]") {
     };
     CHECK(shown(search::suggest(db, "データ", 1, kana(2))) == "-");
     CHECK(shown(search::suggest(db, "データ", 1, kana(3))) == "でーた");
+    // A query that finds plenty: only a correction finding three times as many, and only of
+    // a word the index lacks (issue 16: "semiconductor export controls", 40 documents in
+    // corpus/, which has no "export", was offered "expert controls").
+    const auto plenty = [](Xapian::doccount corrected) -> search::MatchCounter {
+        return [corrected](const std::string& q) -> Xapian::doccount {
+            if (q == "policy governance") {
+                return corrected;
+            }
+            return q == "policy" ? 40 : q == "governance" ? 5 : 0;
+        };
+    };
+    const std::vector<std::pair<Xapian::doccount, std::string>> ratios{
+        {40, "-"}, {119, "-"}, {120, "policy governance"}, {500, "policy governance"}};
+    for (const auto& [corrected, want] : ratios) {
+        INFO(corrected);
+        CHECK(shown(search::suggest(db, "policy goverance", 40, plenty(corrected))) == want);
+    }
     // A counter that finds nothing never gets a suggestion.
     const search::MatchCounter none = [](const std::string&) -> Xapian::doccount { return 0; };
     CHECK(shown(search::suggest(db, "goverance sekyuriti", 0, none)) == "-");
