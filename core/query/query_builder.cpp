@@ -224,6 +224,19 @@ Xapian::Query node_query(const QueryNode& n, BuildState& st) {
     return {};
 }
 
+/// The words of an expansion's label as analyzed: the span from its first to its last
+/// searched token, so "DFFT?" reads "DFFT" (the analyzer dropped the '?'). Unchanged when
+/// nothing in it is searched.
+std::string analyzed_span(const std::string& label, const analysis::Analyzer& analyzer) {
+    const std::string text = text::prepare(label);
+    const std::vector<analysis::Token> tokens = analyzer.analyze(text);
+    const std::vector<const analysis::Token*> kept = searchable(tokens);
+    if (kept.empty()) {
+        return label;
+    }
+    return text.substr(kept.front()->begin, kept.back()->end - kept.front()->begin);
+}
+
 }  // namespace
 
 void TermBudget::spend(std::size_t terms) {
@@ -312,6 +325,9 @@ BuiltQuery build(const ParsedQuery& parsed, const analysis::Analyzer& analyzer,
         // Only filters that were left out: their note is the reason.
         throw QueryError(st.notes.empty() ? "query has nothing to search for"
                                           : st.notes.front().message);
+    }
+    for (Expansion& e : st.expansions) {
+        e.from = analyzed_span(e.from, analyzer);
     }
     BuiltQuery out{std::move(q), std::move(st.expansions), {}, st.used_bigrams,
                    parsed.notes, std::move(st.wildcards)};

@@ -56,6 +56,8 @@ expect "empty query" 2 "query has nothing to search for" -- "$search" --db "$db"
 expect "long query" 2 "query too long \(100000 bytes, max 1024\)" -- "$search" --db "$db" "$(head -c 100000 /dev/zero | tr '\0' x)"
 expect "env SEISAKU_DB" 0 "en/dfft.md" -- env SEISAKU_DB="$db" "$search" DFFT
 expect "expansion shown" 0 "also searched for 半導体 as: semiconductor" -- "$search" --db "$db" 半導体 DFFT
+expect "expansion label as analyzed" 0 "also searched for DFFT as: " -- "$search" --db "$db" "DFFT?"
+expect "json expansion label" 0 '"from": ?"DFFT",' -- "$search" --db "$db" --json "DFFT?"
 expect "cross-language" 0 "en/dfft.md" -- "$search" --db "$db" --lang en 信頼性のある自由なデータ流通
 expect "--explain" 0 "matched: .*dfft \(stem, expansion, [0-9.]+\)" -- "$search" --db "$db" --lang en --explain 信頼性のある自由なデータ流通
 expect "--no-expand" 1 "no results" -- "$search" --db "$db" --lang en --no-expand 信頼性のある自由なデータ流通

@@ -305,6 +305,20 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     REQUIRE(minus.expansions.size() == 1);
     CHECK(minus.expansions[0].excluded);
     CHECK_FALSE(build_raw("DFFT policy", o).expansions[0].excluded);
+    // An expansion is labelled with the words the analyzer kept: no punctuation typed
+    // around them (issue 16: "also searched for DFFT? as ...").
+    const std::vector<std::pair<std::string, std::string>> labels{
+        {"DFFT?", "DFFT"},
+        {"(DFFT)!", "DFFT"},
+        {"\"data free flow with trust?\"", "data free flow with trust"},
+        {"半導体は?", "半導体"},
+        {"「半導体」", "半導体"}};
+    for (const auto& [typed, label] : labels) {
+        INFO(typed);
+        const query::BuiltQuery labelled = build_raw(typed, o);
+        REQUIRE(labelled.expansions.size() == 1);
+        CHECK(labelled.expansions[0].from == label);
+    }
     // Fields are left alone.
     CHECK(build_raw("title:DFFT", o).expansions.empty());
     CHECK(build_raw("DFFT").query.get_description() == "Query(Zdfft)");

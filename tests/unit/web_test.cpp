@@ -283,6 +283,10 @@ TEST_CASE("web: the page shows results, facets, pages and the other language", "
     CHECK(typed.headers["Content-Type"] == "application/json; charset=utf-8");
     CHECK(typed.body.find("\"query\":\"DFFT\"") != std::string::npos);
     CHECK(typed.body.find("\"total\":") != std::string::npos);
+    // An expansion is labelled with the words as analyzed, not the punctuation typed.
+    const std::string asked = split(cgi("q=DFFT%3F&format=json")).body;
+    CHECK(asked.find("\"expansions\":[{\"from\":\"DFFT\",") != std::string::npos);
+    CHECK(asked.find("\"from\":\"DFFT?") == std::string::npos);
     Parsed open = split(cgi("format=opensearch"));
     CHECK(open.headers["Content-Type"].starts_with("application/opensearchdescription+xml"));
     CHECK(open.body.find("template=\"http://127.0.0.1:8080/search?q={searchTerms}&amp;hl=en\"") !=
