@@ -4,6 +4,7 @@
 #include "analysis/analyzer.hpp"
 #include "glossary/name_terms.hpp"
 #include "glossary/term_bank.hpp"
+#include "query/word_forms.hpp"
 #include "query/word_terms.hpp"
 #include "schema/schema.hpp"
 
@@ -88,6 +89,43 @@ Xapian::Query narrowed_by_pairs(Xapian::Query exact, const std::vector<Xapian::Q
     return exact;
 }
 
+/// Whether tokens[i] forms a noun pair with a neighbour.
+bool in_pair(const Tokens& tokens, std::size_t i) {
+    return (i > 0 && analysis::is_noun_pair(*tokens[i - 1], *tokens[i])) ||
+           (i + 1 < tokens.size() && analysis::is_noun_pair(*tokens[i], *tokens[i + 1]));
+}
+
+/// The phrase of a term-bank name (no N terms for it): its words as typed, the last one
+/// in either number, weighed as name_of() weighs it so that N terms and phrases give the
+/// same scores.
+Xapian::Query name_phrase(const QueryNode& n, const Tokens& tokens, const BuildState& st,
+                          Xapian::termcount slack, const std::vector<Xapian::Query>& pairs) {
+    std::vector<Xapian::Query> terms;
+    for (const Token* t : tokens) {
+        terms.emplace_back(positional(n, *t));
+    }
+    const Xapian::termcount window = tokens.back()->position - tokens.front()->position + 1 + slack;
+    const Xapian::Query exact = narrowed_by_pairs(
+        Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window), terms, pairs,
+        tokens.size(), slack);
+    // The last word (the head of a noun phrase) may also be in the other number, as the
+    // indexer's N terms of the name are: two phrases, the other form's at half weight.
+    const std::vector<std::string> forms = st.analyzer.same_stem_forms(*tokens.back());
+    if (forms.size() < 2) {
+        return exact;
+    }
+    std::vector<Xapian::Query> others;
+    for (auto form = forms.begin() + 1; form != forms.end(); ++form) {
+        Token variant = *tokens.back();
+        variant.term = *form;
+        others.emplace_back(positional(n, variant));
+    }
+    terms.back() = Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
+    const Xapian::Query inflected(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
+    return {Xapian::Query::OP_OR, exact,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, inflected, tuning::other_form_weight)};
+}
+
 }  // namespace
 
 std::string positional(const QueryNode& n, const Token& t) {
@@ -96,52 +134,32 @@ std::string positional(const QueryNode& n, const Token& t) {
 
 Xapian::Query phrase_of(const QueryNode& n, const Tokens& tokens, const BuildState& st,
                         Xapian::termcount slack) {
-    if (tokens.size() == 1) {
-        return Xapian::Query(positional(n, *tokens.front()));
+    const std::vector<Xapian::Query> pairs = pair_terms(n, tokens);
+    if (tokens.size() > 1 && st.bank() != nullptr && st.bank()->has_key(key_of(tokens))) {
+        return name_phrase(n, tokens, st, slack, pairs);
     }
-    std::vector<Xapian::Query> terms;
-    for (const Token* t : tokens) {
-        terms.emplace_back(positional(n, *t));
+    // Each word matches every form plain search would (its stem's or base form's indexed
+    // words), so "semiconductor export" finds "semiconductors export"; the words as typed
+    // weigh more where a document has them. A word in a noun pair keeps its typed form: the
+    // pair's P term names that form.
+    std::vector<Xapian::Query> words;
+    std::vector<Xapian::Query> typed;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const bool paired = !pairs.empty() && in_pair(tokens, i);
+        words.push_back(paired ? Xapian::Query(positional(n, *tokens[i]))
+                               : forms_query(n, *tokens[i], st));
+        if (words.back().get_type() == Xapian::Query::OP_OR) {
+            typed.emplace_back(positional(n, *tokens[i]));
+        }
+    }
+    if (tokens.size() == 1) {
+        return typed_first(words.front(), typed);
     }
     const Xapian::termcount window = tokens.back()->position - tokens.front()->position + 1 + slack;
-    const std::vector<Xapian::Query> pairs = pair_terms(n, tokens);
-    const Xapian::Query exact = narrowed_by_pairs(
-        Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window), terms, pairs,
-        tokens.size(), slack);
-    // The last word of an English phrase (the head of a noun phrase) may also be in the
-    // other number: "submarine cable" finds "submarine cables" too. (Widening every word
-    // inside one phrase instead lowered phrase nDCG@10 on tests/relevance: "Code of
-    // Conduct" matched "codes".) One phrase with either form last, and the form typed
-    // weighs half again where the document has it, so exact matches keep their lead:
-    // two phrases ORed (the other form's at half weight) made Xapian 1.4 read positions
-    // in every document holding the words, twice; "supervisory authority" took 6.8 ms
-    // on 50,000 generated documents that way, 2.7 ms this way, and tests/relevance
-    // measured the same nDCG@10 for every query type.
-    std::vector<std::string> forms = st.analyzer.same_stem_forms(*tokens.back());
-    if (forms.size() < 2) {
-        return exact;
-    }
-    const Xapian::Query typed_last = terms.back();
-    std::vector<Xapian::Query> others;
-    for (auto form = forms.begin() + 1; form != forms.end(); ++form) {
-        Token variant = *tokens.back();
-        variant.term = *form;
-        others.emplace_back(positional(n, variant));
-    }
-    // A Japanese phrase ending in an English word, and a term-bank name (weighed as
-    // name_of() weighs it, so that N terms and phrases give the same scores): two phrases.
-    if (!pairs.empty() || (st.bank() != nullptr && st.bank()->has_key(key_of(tokens)))) {
-        terms.back() = Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
-        const Xapian::Query inflected(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window);
-        return {
-            Xapian::Query::OP_OR, exact,
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, inflected, tuning::other_form_weight)};
-    }
-    others.insert(others.begin(), typed_last);
-    terms.back() = Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
-    return {Xapian::Query::OP_AND_MAYBE,
-            Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(), window),
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, typed_last, tuning::other_form_weight)};
+    return typed_first(narrowed_by_pairs(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(),
+                                                       words.end(), window),
+                                         words, pairs, tokens.size(), slack),
+                       typed);
 }
 
 /// The N term (the indexer found the name there) filters; the words weigh, as Xapian weighs

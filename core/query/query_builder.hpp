@@ -41,6 +41,11 @@ inline constexpr std::size_t max_expansions_per_clause = 8;
 inline constexpr std::size_t max_inner_scan_tokens = 32;
 inline constexpr std::size_t max_inner_name_tokens = 12;
 
+/// A word in a phrase or NEAR searches at most this many of its indexed forms (same stem or
+/// base form), and looks at most this many indexed words beginning like it to find them.
+inline constexpr std::size_t max_word_forms = 12;
+inline constexpr std::size_t max_form_walk = 400;
+
 /// The indexed words a wildcard prefix stands for: the index's vocabulary, as the Searcher
 /// sees it.
 class Vocabulary {
@@ -55,6 +60,14 @@ class Vocabulary {
     /// How many documents match `q`, counted up to `enough` at most.
     [[nodiscard]] virtual Xapian::doccount matches(const Xapian::Query& q,
                                                    Xapian::doccount enough) const = 0;
+    /// The indexed words beginning with `prefix` in byte order, at most `limit` of them: the
+    /// candidates for the other forms of a word in a phrase or NEAR. None by default.
+    [[nodiscard]] virtual std::vector<std::string> words_from(const std::string& prefix,
+                                                              std::size_t limit) const {
+        (void)prefix;
+        (void)limit;
+        return {};
+    }
 };
 
 /// What the Searcher knows of the index and the run; the defaults build a query with no index

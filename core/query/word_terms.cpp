@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "query/word_forms.hpp"
 #include "schema/schema.hpp"
 #include "text/normalize.hpp"
 
@@ -143,30 +144,47 @@ Xapian::Query phrase_query(const QueryNode& n, BuildState& st) {
 }
 
 Xapian::Query near_query(const QueryNode& n, BuildState& st) {
-    std::vector<Xapian::Query> parts;  // a word, or a phrase of a side's words in order
-    std::size_t positions = 0;
+    std::vector<Xapian::Query> words;    // every word of every side, in its forms
+    std::vector<Xapian::Query> phrases;  // the sides of several words, in order
+    std::vector<Xapian::Query> typed;    // the words as typed, of those with other forms
+    std::size_t sides = 0;
     for (const QueryNode& c : n.children) {
         const std::vector<Token> tokens = tokens_of(c, st);
-        std::vector<Xapian::Query> words;
+        std::vector<Xapian::Query> side;
         for (const Token* t : searchable(tokens)) {
-            words.emplace_back(positional(c, *t));
-            st.typed_terms.insert(positional(c, *t));
+            // Every form plain search would match (semiconductor NEAR/3 cooperation finds
+            // "semiconductors ... cooperation"): Xapian 1.4 takes an OR of terms here.
+            side.push_back(forms_query(c, *t, st));
+            if (side.back().get_type() == Xapian::Query::OP_OR) {
+                typed.emplace_back(positional(c, *t));
+            }
         }
-        positions += words.size();
-        if (words.size() == 1) {
-            parts.push_back(words.front());
-        } else if (!words.empty()) {
-            parts.emplace_back(Xapian::Query::OP_PHRASE, words.begin(), words.end(),
-                               static_cast<Xapian::termcount>(words.size()));
+        sides += side.empty() ? 0 : 1;
+        if (side.size() > 1) {
+            phrases.emplace_back(Xapian::Query::OP_PHRASE, side.begin(), side.end(),
+                                 static_cast<Xapian::termcount>(side.size()));
         }
+        words.insert(words.end(), side.begin(), side.end());
     }
-    if (parts.size() < 2) {
-        return parts.empty() ? Xapian::Query() : parts.front();
+    for (const Xapian::Query& w : words) {
+        st.typed(w);
+    }
+    if (sides < 2) {
+        return words.empty()
+                   ? Xapian::Query()
+                   : typed_first(phrases.empty() ? words.front() : phrases.front(), typed);
     }
     // Xapian's window is the span the terms lie in: n words between the sides is a span
     // of n + (their words) positions.
-    const auto window = static_cast<Xapian::termcount>(n.window + positions);
-    return {Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window};
+    const auto window = static_cast<Xapian::termcount>(n.window + words.size());
+    Xapian::Query near(Xapian::Query::OP_NEAR, words.begin(), words.end(), window);
+    if (!phrases.empty()) {
+        // Xapian 1.4 takes no phrase of ORs inside NEAR: all the words within the window,
+        // and each side of several words as a phrase in the document.
+        near = Xapian::Query(Xapian::Query::OP_FILTER, near,
+                             Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end()));
+    }
+    return typed_first(near, typed);
 }
 
 Xapian::Query wildcard_query(const QueryNode& n, BuildState& st) {

@@ -87,4 +87,17 @@ Xapian::doccount IndexVocabulary::matches(const Xapian::Query& q, Xapian::doccou
     return enquire.get_mset(0, 0, enough).get_matches_lower_bound();
 }
 
+std::vector<std::string> IndexVocabulary::words_from(const std::string& prefix,
+                                                     std::size_t limit) const {
+    std::vector<std::string> words;
+    if (prefix.empty() || std::isupper(static_cast<unsigned char>(prefix[0])) != 0) {
+        return words;  // words only, never the prefixed terms
+    }
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && words.size() < limit;
+         ++t) {
+        words.push_back(*t);
+    }
+    return words;
+}
+
 }  // namespace seisaku::search

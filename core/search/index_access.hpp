@@ -56,6 +56,8 @@ class IndexVocabulary : public query::Vocabulary {
     [[nodiscard]] Xapian::doccount frequency(const std::string& term) const override;
     [[nodiscard]] Xapian::doccount matches(const Xapian::Query& q,
                                            Xapian::doccount enough) const override;
+    [[nodiscard]] std::vector<std::string> words_from(const std::string& prefix,
+                                                      std::size_t limit) const override;
 
   private:
     const Xapian::Database& db_;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "analysis/analyzer.hpp"
 #include "describe.hpp"
 #include "error.hpp"
@@ -322,4 +324,62 @@ TEST_CASE("expansion: other names join at a lower weight, longest name first", "
     // Fields are left alone.
     CHECK(build_raw("title:DFFT", o).expansions.empty());
     CHECK(build_raw("DFFT").query.get_description() == "Query(Zdfft)");
+}
+
+namespace {
+
+/// A vocabulary of a few words, sorted as an index's: what words_from() walks.
+class ListVocabulary : public query::Vocabulary {
+  public:
+    explicit ListVocabulary(std::vector<std::string> words) : words_(std::move(words)) {
+        std::sort(words_.begin(), words_.end());
+    }
+    [[nodiscard]] std::vector<std::string> words_with_prefix(
+        const std::string& prefix) const override {
+        return words_from(prefix, query::max_wildcard_terms);
+    }
+    [[nodiscard]] std::vector<std::string> words_from(const std::string& prefix,
+                                                      std::size_t limit) const override {
+        std::vector<std::string> out;
+        for (const std::string& w : words_) {
+            if (w.starts_with(prefix) && out.size() < limit) {
+                out.push_back(w);
+            }
+        }
+        return out;
+    }
+
+  private:
+    std::vector<std::string> words_;
+};
+
+}  // namespace
+
+TEST_CASE("phrases and NEAR match every indexed form of their words", "[query]") {
+    // Issue 16: "semiconductor NEAR/3 cooperation" found nothing where the text said
+    // "semiconductors". A word in a phrase or NEAR now matches the indexed words plain
+    // search matches (same stem, same base form); the forms typed weigh more.
+    const ListVocabulary vocabulary({"semiconductor", "semiconductors", "semiconductorless",
+                                     "cooperation", "cooperative", "cooper", "policy", "policies",
+                                     "police", "取り扱う", "取り扱っ", "取り扱わ", "取り扱い説明書",
+                                     "data"});
+    query::QueryContext o;
+    o.vocabulary = &vocabulary;
+    const std::vector<std::pair<std::string, std::string>> rows{
+        {"semiconductor NEAR/3 cooperation",
+         "Query((((semiconductor OR semiconductors) NEAR 5 (cooperation OR cooper OR "
+         "cooperative)) AND_MAYBE 0.5 * (semiconductor OR cooperation)))"},
+        {"\"data policies\"",
+         "Query(((data PHRASE 2 (policies OR policy)) AND_MAYBE 0.5 * policies))"},
+        {"\"取り扱う\"", "Query(((取り扱う OR 取り扱っ OR 取り扱わ) AND_MAYBE 0.5 * 取り扱う))"},
+        {"\"data\"", "Query(data)"},
+        {"\"semiconductor data\" NEAR/2 policy",
+         "Query(((((semiconductor OR semiconductors) NEAR 5 data NEAR 5 (policy OR policies)) "
+         "FILTER ((semiconductor OR semiconductors) PHRASE 2 data)) AND_MAYBE 0.5 * "
+         "(semiconductor OR policy)))"},
+    };
+    for (const auto& [typed, want] : rows) {
+        INFO(typed);
+        CHECK(build_raw(typed, o).query.get_description() == want);
+    }
 }
