@@ -30,8 +30,8 @@ inline constexpr double compound_parts_weight = 0.3;
 /// Compounds of at least this many words also search their parts anywhere: fewer cost the
 /// AND of frequent parts for no gain in quality.
 inline constexpr std::size_t min_parts_words = 4;
-/// The other number of a phrase's last word (cable for cables), and of a name's: found, but
-/// the form typed keeps its lead.
+/// The other forms of a word in a phrase or NEAR (semiconductors for semiconductor), and the
+/// other number of a name's last word: found, but the form typed keeps its lead.
 inline constexpr double other_form_weight = 0.5;
 /// Soft AND applies to at most this many clauses side by side; longer queries are questions,
 /// where requiring every word over-weights the generic ones, and use OR.
