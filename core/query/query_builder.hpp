@@ -55,11 +55,19 @@ class Vocabulary {
     /// max_wildcard_terms + 1 (one more says there were more).
     [[nodiscard]] virtual std::vector<std::string> words_with_prefix(
         const std::string& prefix) const = 0;
-    /// How many documents hold `term` (an index term, prefix included).
-    [[nodiscard]] virtual Xapian::doccount frequency(const std::string& term) const = 0;
-    /// How many documents match `q`, counted up to `enough` at most.
+    /// How many documents hold `term` (an index term, prefix included): translations are
+    /// kept only when the index holds them. None by default.
+    [[nodiscard]] virtual Xapian::doccount frequency(const std::string& term) const {
+        (void)term;
+        return 0;
+    }
+    /// How many documents match `q`, counted up to `enough` at most: how senses are chosen.
     [[nodiscard]] virtual Xapian::doccount matches(const Xapian::Query& q,
-                                                   Xapian::doccount enough) const = 0;
+                                                   Xapian::doccount enough) const {
+        (void)q;
+        (void)enough;
+        return 0;
+    }
     /// The indexed words beginning with `prefix` in byte order, at most `limit` of them: the
     /// candidates for the other forms of a word in a phrase or NEAR. None by default.
     [[nodiscard]] virtual std::vector<std::string> words_from(const std::string& prefix,

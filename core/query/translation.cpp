@@ -273,6 +273,10 @@ Xapian::Query translation(const QueryNode& n, BuildState& st) {
     if (added) {
         it->second = spans_of(n.text, st);  // a run of words the term bank joined
     }
+    if (n.kind == NodeKind::Phrase &&
+        !(it->second.size() == 1 && it->second.front().text == text::prepare(n.text))) {
+        return {};  // a quoted phrase crosses only as one entry: word order does not translate
+    }
     std::vector<Xapian::Query> groups;
     std::size_t translated = 0;
     for (const TranslatedSpan& span : it->second) {

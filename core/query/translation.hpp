@@ -18,7 +18,8 @@ void plan_translations(const QueryNode& root, BuildState& st);
 /// lexicon knows, becomes one OP_SYNONYM group of its translations (so a word of ten senses
 /// weighs as much as a word of one), keeping those the index holds, the dictionary's first
 /// senses first; spans the term bank knows use its names instead; Latin words of a Japanese
-/// clause stay as they are. The groups combine with the default operator. Empty when no
+/// clause stay as they are. The groups combine with the default operator; a quoted phrase
+/// is translated only when it is one entry of the term bank or the lexicon. Empty when no
 /// word was translated, or for excluded, field and wildcard clauses. Recorded in
 /// st.expansions with their source.
 [[nodiscard]] Xapian::Query translation(const QueryNode& n, BuildState& st);
