@@ -88,6 +88,10 @@ inline constexpr std::string_view meta_normalization = "seisaku.normalization";
 /// documents were indexed with different names (a changed glossary): searches then use
 /// phrases until the index is rebuilt.
 inline constexpr std::string_view meta_names = "seisaku.names";
+/// The word translations learned from the index's translation pairs
+/// (lexicon::LearnedTranslations::encode(); index/learned_translations.hpp), re-mined by a
+/// run that changed any document; absent in an index no such run wrote.
+inline constexpr std::string_view meta_learned = "seisaku.learned";
 
 // Spelling and synonym data, for "did you mean" (search/suggest.hpp).
 /// English-path words of at least this many ASCII letters (a-z only) go into Xapian's
