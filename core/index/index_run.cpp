@@ -18,6 +18,7 @@
 #include "index/file_state.hpp"
 #include "index/folder_context.hpp"
 #include "index/index_writer.hpp"
+#include "index/learned_translations.hpp"
 #include "index/pipeline.hpp"
 #include "index/translation_pairs.hpp"
 #include "schema/schema.hpp"
@@ -173,6 +174,13 @@ IndexSummary IndexRun::run() {
     // Translation pairs, when anything changed: found keys on the documents' values only.
     if (summary_.stopped_by == 0 && (summary_.added + summary_.updated + summary_.deleted > 0)) {
         pair();
+    }
+    // Word translations learned from the pairs: mined again when a document changed.
+    if (summary_.stopped_by == 0) {
+        const LearnedSummary learned = refresh_learned(
+            writer_, analyzer_, summary_.added + summary_.updated + summary_.deleted > 0);
+        summary_.learned = learned.translations;
+        summary_.learned_mined = learned.mined;
     }
     writer_.commit();
     summary_.wrote = writer_.commits() > 0;

@@ -93,6 +93,8 @@ struct IndexSummary {
     std::size_t pairs_made = 0;      ///< of them, made by this run
     std::size_t pairs_undone = 0;    ///< found pairs undone by this run
     std::size_t pairs_refused = 0;   ///< candidates whose texts did not agree
+    bool learned_mined = false;      ///< the learned translations were mined again
+    std::size_t learned = 0;         ///< translations learned, when mined
     std::size_t en = 0;              ///< of the added and updated documents
     std::size_t ja = 0;
     std::size_t files_total = 0;  ///< entries the walk listed

@@ -355,6 +355,23 @@ void IndexWriter::set_translation_key(const std::string& id_term, const std::str
     }
 }
 
+std::string IndexWriter::metadata(const std::string& key) const {
+    try {
+        return impl_->db.get_metadata(key);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot read", impl_->path);
+    }
+}
+
+void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
+    try {
+        impl_->begin_change();
+        impl_->db.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw schema::index_error(e, "cannot update", impl_->path);
+    }
+}
+
 void IndexWriter::commit() {
     if (!impl_->in_batch) {
         return;  // nothing changed since the last commit

@@ -76,6 +76,11 @@ class IndexWriter {
     /// its terms are not written again.
     void set_translation_key(const std::string& id_term, const std::string& key);
 
+    /// The index's metadata under `key` ("" when there is none), the open batch's included.
+    [[nodiscard]] std::string metadata(const std::string& key) const;
+    /// Sets the index's metadata under `key`, in the open batch (committed with it).
+    void set_metadata(const std::string& key, const std::string& value);
+
     /// Makes everything added or removed so far durable and visible to readers; does nothing
     /// (no new revision) when there is nothing to commit.
     void commit();
