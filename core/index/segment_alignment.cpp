@@ -290,7 +290,7 @@ bool align_units(const std::vector<Unit>& en, const std::vector<Unit>& ja,
             }
             const auto j = static_cast<std::size_t>(sj);
             const std::size_t here = i * width + static_cast<std::size_t>(k);
-            for (std::uint8_t b = 0; b < beads.size(); ++b) {
+            for (std::size_t b = 0; b < beads.size(); ++b) {
                 if (beads[b].en > i || beads[b].ja > j) {
                     continue;
                 }
@@ -302,7 +302,7 @@ bool align_units(const std::vector<Unit>& en, const std::vector<Unit>& ja,
                                                          beads[b], ratio);
                 if (c < cost[here]) {
                     cost[here] = c;
-                    via[here] = b;
+                    via[here] = static_cast<std::uint8_t>(b);
                 }
             }
         }
