@@ -24,7 +24,8 @@ class TermBank;
 }
 namespace seisaku::lexicon {
 class Lexicon;
-}
+class LearnedTranslations;
+}  // namespace seisaku::lexicon
 
 namespace seisaku::query {
 
@@ -96,6 +97,9 @@ struct QueryContext {
     /// The general lexicon words are translated through into the other language (with
     /// `term_bank` names first); nullptr: none (--no-expand).
     const lexicon::Lexicon* lexicon = nullptr;
+    /// Word translations the indexer learned from this index's translation pairs, tried
+    /// before the lexicon; nullptr: none.
+    const lexicon::LearnedTranslations* learned = nullptr;
 };
 
 /// A raw query repaired, normalized and parsed, with what the parser repaired.

@@ -5,6 +5,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "glossary/term_bank.hpp"
+#include "lexicon/learned.hpp"
 #include "lexicon/lexicon.hpp"
 #include "query/expansion.hpp"
 #include "query/query_builder.hpp"
@@ -76,16 +77,42 @@ bool from_term_bank(TranslatedSpan& span, const BuildState& st) {
     return true;
 }
 
-/// The lexicon's translations of `key` that the index holds, best first.
+/// The lexicon's translations of `key` that the index holds, best first, after those the
+/// span already has (learned ones); the source stays the first that gave some.
 bool from_lexicon(Direction way, const std::string& key, TranslatedSpan& span,
                   const BuildState& st) {
+    const std::size_t before = span.alternatives.size();
     for (const std::string_view t : st.context.lexicon->translations(way, key)) {
-        if (Xapian::Query q = candidate(t, st); !q.empty()) {
+        Xapian::Query q = candidate(t, st);
+        const std::string d = q.get_description();
+        if (!q.empty() &&
+            std::none_of(span.alternatives.begin(), span.alternatives.end(),
+                         [&](const Xapian::Query& a) { return a.get_description() == d; })) {
             span.alternatives.push_back(std::move(q));
             span.shown.emplace_back(t);
         }
     }
-    span.source = "dictionary";
+    if (before == 0) {
+        span.source = "dictionary";
+    }
+    return span.alternatives.size() > before;
+}
+
+/// The translations the index learned for one word that the index holds, best first.
+bool from_learned(const Token& word, TranslatedSpan& span, const BuildState& st) {
+    if (st.context.learned == nullptr) {
+        return false;
+    }
+    const bool from_japanese = japanese(word);
+    for (const lexicon::Learned* l : st.context.learned->of(word.base, from_japanese)) {
+        const std::string& other = from_japanese ? l->en : l->ja;
+        std::string term = std::string(schema::prefix_stem) + other;
+        if (st.context.vocabulary->frequency(term) > 0) {
+            span.alternatives.emplace_back(term);
+            span.shown.push_back(other);
+        }
+    }
+    span.source = "learned";
     return !span.alternatives.empty();
 }
 
@@ -146,7 +173,8 @@ TranslatedSpan translated_span(const std::string& text, const std::vector<const 
         TranslatedSpan span = span_of(len);
         span.japanese = japanese(*words[i]);
         if ((len > 1 || translatable_word(*words[i], true)) &&
-            from_lexicon(way, lexicon::key_of(words, i, len), span, st)) {
+            ((len == 1 && from_learned(*words[i], span, st)) |
+             from_lexicon(way, lexicon::key_of(words, i, len), span, st))) {
             return span;
         }
     }
@@ -200,7 +228,7 @@ std::vector<TranslatedSpan> spans_of(const std::string& clause, const BuildState
 /// are dropped when another one is.
 void choose_senses(std::vector<TranslatedSpan*>& spans, const BuildState& st) {
     for (TranslatedSpan* span : spans) {
-        if (span->source != "dictionary" || span->alternatives.size() < 2) {
+        if (span->source == "term bank" || span->alternatives.size() < 2) {
             continue;
         }
         std::vector<Xapian::Query> others;
@@ -289,7 +317,7 @@ Xapian::Query translation(const QueryNode& n, BuildState& st) {
         const std::size_t kept = std::min(span.alternatives.size(), max_senses);
         Xapian::Query group(Xapian::Query::OP_SYNONYM, span.alternatives.begin(),
                             span.alternatives.begin() + static_cast<std::ptrdiff_t>(kept));
-        if (span.source == "dictionary") {
+        if (span.source != "term bank") {
             // Matched in the other language's documents only: design in a Japanese page does
             // not make it an answer to 設計 (the term bank's names hold both languages).
             group = Xapian::Query(

@@ -11,6 +11,7 @@
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
 #include "glossary/term_bank.hpp"
+#include "lexicon/learned.hpp"
 #include "lexicon/lexicon.hpp"
 #include "query/filters.hpp"
 #include "query/query_builder.hpp"
@@ -117,6 +118,8 @@ struct Searcher::Impl {
     IndexVocabulary vocabulary;
     /// The index has N terms for term_bank's names (QueryContext::name_terms).
     bool name_terms = false;
+    /// The word translations the indexer learned from this index's translation pairs.
+    lexicon::LearnedTranslations learned;
 
     void check_name_terms() {
         name_terms =
@@ -126,9 +129,12 @@ struct Searcher::Impl {
     /// What the query builder needs to know of this index for `request`.
     [[nodiscard]] query::QueryContext context(bool expand, double bigram_weight,
                                               bool wildcards) const {
-        return {expand ? &term_bank : nullptr, name_terms, bigram_weight,
+        return {expand ? &term_bank : nullptr,
+                name_terms,
+                bigram_weight,
                 wildcards || expand ? &vocabulary : nullptr,
-                expand ? lexicon::Lexicon::builtin() : nullptr};
+                expand ? lexicon::Lexicon::builtin() : nullptr,
+                expand ? &learned : nullptr};
     }
 
     SearchResults search_latest(const SearchRequest& request);
@@ -152,6 +158,8 @@ Searcher::Searcher(const fs::path& db_path, const analysis::Analyzer& analyzer)
                                  schema::current_index_info(analyzer.dictionary_name()),
                                  impl_->path);
         impl_->check_name_terms();
+        impl_->learned = lexicon::LearnedTranslations::decode(
+            impl_->db.get_metadata(std::string(schema::meta_learned)));
     });
 }
 
