@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
+#include "glossary/user_glossary.hpp"
 #include "run_main.hpp"
 #include "search/searcher.hpp"
 
@@ -44,6 +45,7 @@ struct Options {
     double expansion_weight = seisaku::query::QueryOptions{}.expansion_weight;
     bool per_query = false;
     std::string user_dictionary;
+    seisaku::glossary::BankChoice bank;
 };
 
 std::vector<std::string> split(const std::string& line, char sep) {
@@ -164,6 +166,9 @@ int run(const Options& o) {
         analyzer = std::make_unique<seisaku::analysis::Analyzer>(
             seisaku::analysis::AnalyzerOptions{{}, o.user_dictionary});
         searcher = std::make_unique<seisaku::search::Searcher>(o.db, *analyzer);
+        if (!o.bank.is_default()) {
+            searcher->set_term_bank(seisaku::glossary::make_term_bank(o.bank, *analyzer));
+        }
     }
 
     std::map<std::string, std::vector<Scores>> by_type;
@@ -284,6 +289,12 @@ int main(int argc, char** argv) {
     app.add_option("--expansion-weight", o.expansion_weight, "weight of expanded names")
         ->check(CLI::Range(0.0, 10.0));
     app.add_flag("--per-query", o.per_query, "print each query's scores");
+    app.add_option("--glossary", o.bank.files,
+                   "a glossary added to the built-in term bank (repeatable; its rows win)")
+        ->allow_extra_args(false);
+    app.add_flag(
+        "--no-builtin-glossary", [&o](std::int64_t) { o.bank.builtin = false; },
+        "without the built-in term bank (measure the --glossary files alone, or none)");
     app.add_option("--user-dictionary", o.user_dictionary,
                    "MeCab user dictionary the index was built with (none: without)");
     return seisaku::cli::run_main(app, argc, argv, [&] { return run(o); });

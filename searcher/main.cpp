@@ -5,12 +5,10 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "analysis/analyzer.hpp"
-#include "glossary/term_bank.hpp"
+#include "glossary/user_glossary.hpp"
 #include "render/json.hpp"
 #include "render/terminal.hpp"
 #include "run_main.hpp"
@@ -31,7 +29,7 @@ struct Options {
     bool explain = false;
     bool no_group = false;
     bool no_suggest = false;
-    std::string glossary;
+    seisaku::glossary::BankChoice bank;
     std::string default_op = "or";
     bool facets = false;
     std::string sort = "relevance";
@@ -70,9 +68,13 @@ void setup(CLI::App& app, Options& o) {
         ->capture_default_str();
     app.add_flag("--no-expand", o.no_expand,
                  "search only the words typed (no acronym or other-language names)");
-    app.add_option("--glossary", o.glossary,
-                   "term bank for expansion (default: the one built in, corpus/glossary.tsv)")
-        ->check(CLI::ExistingFile);
+    app.add_option("--glossary", o.bank.files,
+                   "your glossary (english<TAB>japanese<TAB>variants<TAB>topic), added to the "
+                   "built-in term bank; its rows win; may be repeated (docs/glossary.md)")
+        ->allow_extra_args(false);
+    app.add_flag(
+        "--no-builtin-glossary", [&o](std::int64_t) { o.bank.builtin = false; },
+        "leave the built-in term bank (corpus/glossary.tsv) out: --glossary files only");
     app.add_flag("--no-group", o.no_group,
                  "list a document and its translation as two results (default: one)");
     app.add_flag("--explain", o.explain,
@@ -161,11 +163,8 @@ int run(const Options& o) {
     request.like = o.like;
     request.time_limit = o.time_limit;
     request.suggest = !o.no_suggest;
-    if (!o.glossary.empty()) {
-        std::ifstream in(o.glossary, std::ios::binary);
-        std::ostringstream tsv;
-        tsv << in.rdbuf();
-        searcher.set_term_bank(seisaku::glossary::TermBank(tsv.str(), analyzer, o.glossary));
+    if (!o.bank.is_default()) {
+        searcher.set_term_bank(seisaku::glossary::make_term_bank(o.bank, analyzer));
     }
     request.query_options.default_op = seisaku::query::parse_default_op(o.default_op);
     const auto results = searcher.search(request);

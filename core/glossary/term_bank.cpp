@@ -10,7 +10,24 @@
 #include "text/split.hpp"
 
 namespace seisaku::glossary {
-namespace {}  // namespace
+namespace {
+
+/// The (key, row) index of rows' keys, sorted: rows in file order for one key.
+std::vector<std::pair<std::string_view, std::size_t>> index_of(
+    const std::vector<std::vector<std::string_view>>& rows) {
+    std::vector<std::pair<std::string_view, std::size_t>> index;
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        for (const std::string_view key : rows[row]) {
+            if (!key.empty()) {
+                index.emplace_back(key, row);
+            }
+        }
+    }
+    std::sort(index.begin(), index.end());
+    return index;
+}
+
+}  // namespace
 
 std::string TermBank::key_of(std::string_view text, const analysis::Analyzer& analyzer) {
     return analysis::name_key(text, analyzer);
@@ -81,14 +98,33 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
             } else {
                 keys.push_back(made_keys_->emplace_back(key_of(name, analyzer)));
             }
-            if (!keys.back().empty()) {
-                index_.emplace_back(keys.back(), names_.size());
-            }
         }
         names_.push_back(std::move(names));
         keys_.push_back(std::move(keys));
     }
-    std::sort(index_.begin(), index_.end());
+    index_ = index_of(keys_);
+}
+
+void TermBank::overlay(const TermBank& later) {
+    std::vector<std::vector<std::string_view>> names;
+    std::vector<std::vector<std::string_view>> keys;
+    for (std::size_t row = 0; row < names_.size(); ++row) {
+        const bool replaced = std::any_of(keys_[row].begin(), keys_[row].end(),
+                                          [&](std::string_view k) { return later.has_key(k); });
+        if (!replaced) {
+            names.push_back(std::move(names_[row]));
+            keys.push_back(std::move(keys_[row]));
+        }
+    }
+    names.insert(names.end(), later.names_.begin(), later.names_.end());
+    keys.insert(keys.end(), later.keys_.begin(), later.keys_.end());
+    names_ = std::move(names);
+    keys_ = std::move(keys);
+    index_ = index_of(keys_);
+    kept_.push_back(later.text_);
+    kept_.push_back(later.made_keys_);
+    kept_.insert(kept_.end(), later.kept_.begin(), later.kept_.end());
+    names_fingerprint_.clear();  // computed again from the keys
 }
 
 std::vector<std::string> TermBank::other_names(const std::string& key) const {

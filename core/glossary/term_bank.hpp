@@ -65,6 +65,11 @@ class TermBank {
 
     [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
 
+    /// Adds the rows of `later` after ours (a user's glossary over the built-in one). Where
+    /// one of our rows shares a name with one of its rows, its row wins: ours is dropped, so
+    /// a user can redefine an entry as well as add one.
+    void overlay(const TermBank& later);
+
     /// glossary::names_fingerprint(keys()): the built-in bank's from build time (sorting and
     /// hashing its names took 0.3 ms of every search process), another's computed here.
     [[nodiscard]] std::string names_fingerprint() const;
@@ -77,6 +82,8 @@ class TermBank {
     /// copy of the bank stays valid), and the keys computed at construction.
     std::shared_ptr<const std::string> text_;
     std::shared_ptr<std::deque<std::string>> made_keys_;
+    /// The texts and keys of banks overlaid on this one, which some views point into.
+    std::vector<std::shared_ptr<const void>> kept_;
     /// Per row: its names (English first, then Japanese, then the variants) and their keys.
     std::vector<std::vector<std::string_view>> names_;
     std::vector<std::vector<std::string_view>> keys_;

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # The programs as a user runs them: exit codes, messages, JSON, bad files, idempotence.
-# Usage: cli_test.sh SEISAKU_INDEX SEISAKU_SEARCH TEST_DATA_DIR
+# Usage: cli_test.sh SEISAKU_INDEX SEISAKU_SEARCH TEST_DATA_DIR SEISAKU_QUALITY
 set -u
-index=$1 search=$2 data=$3
+index=$1 search=$2 data=$3 quality=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failures=0 passed=0
@@ -63,8 +63,16 @@ expect "--explain" 0 "matched: .*dfft \(stem, expansion, [0-9.]+\)" -- "$search"
 expect "--no-expand" 1 "no results" -- "$search" --db "$db" --lang en --no-expand 信頼性のある自由なデータ流通
 printf 'quantum computing\t量子計算\tqc\thpc\n' > "$tmp/glossary.tsv"
 expect "--glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --glossary "$tmp/glossary.tsv" 量子計算
+expect "--glossary adds to the built-in bank" 0 "en/dfft.md" -- "$search" --db "$db" --lang en --glossary "$tmp/glossary.tsv" 信頼性のある自由なデータ流通
+expect "--no-builtin-glossary" 1 "no results" -- "$search" --db "$db" --lang en --no-builtin-glossary 信頼性のある自由なデータ流通
+expect "--no-builtin-glossary with --glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --no-builtin-glossary --glossary "$tmp/glossary.tsv" 量子計算
 printf 'broken line\n' > "$tmp/bad-glossary.tsv"
 expect "bad --glossary" 2 "bad-glossary.tsv:1: expected english<TAB>japanese" -- "$search" --db "$db" --glossary "$tmp/bad-glossary.tsv" x
+expect "missing --glossary" 2 "cannot read glossary \"$tmp/none.tsv\": no such file" -- "$search" --db "$db" --glossary "$tmp/none.tsv" x
+printf 'q1\tcross\t信頼性のある自由なデータ流通\ten/dfft.md=2\n' > "$tmp/judged.tsv"
+expect "quality with the term bank" 0 "all +1 +[01][.][0-9]+ +1[.]000" -- "$quality" --db "$db" --no-group --queries "$tmp/judged.tsv"
+expect "quality --no-builtin-glossary" 0 "all +1 +0[.]000 +0[.]000" -- "$quality" --db "$db" --no-group --no-builtin-glossary --queries "$tmp/judged.tsv"
+expect "quality --glossary" 0 "all +1 +[01][.][0-9]+ +1[.]000" -- "$quality" --db "$db" --no-group --no-builtin-glossary --glossary "$data/../../corpus/glossary.tsv" --queries "$tmp/judged.tsv"
 
 # --- output for scripts: no ANSI when piped; JSON parses and has the documented fields ---
 if "$search" --db "$db" DFFT | grep -q $'\x1b'; then

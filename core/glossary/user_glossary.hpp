@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// @brief A user's glossaries over the built-in term bank: which bank a program searches
+// (and the indexer marks) with, from its --glossary / --no-builtin-glossary choices.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "glossary/term_bank.hpp"
+
+namespace seisaku::glossary {
+
+/// Which term bank to use: the built-in one (corpus/glossary.tsv) or not, and the user's
+/// glossary files laid over it in order.
+struct BankChoice {
+    bool builtin = true;
+    std::vector<std::string> files;
+
+    /// Whether this is the built-in bank alone (what a program uses without options).
+    [[nodiscard]] bool is_default() const noexcept { return builtin && files.empty(); }
+};
+
+/// The text of a user's glossary file. Throws UsageError naming the file and why it cannot
+/// be used (missing, a folder, unreadable), or its line that is not UTF-8.
+[[nodiscard]] std::string read_glossary(const std::string& path);
+
+/// The bank `choice` names: the built-in rows (unless switched off), then each file's rows;
+/// a later row sharing a name with an earlier one replaces it (TermBank::overlay). Throws
+/// UsageError naming file and line on a malformed row.
+[[nodiscard]] TermBank make_term_bank(const BankChoice& choice, const analysis::Analyzer& analyzer);
+
+}  // namespace seisaku::glossary
