@@ -92,8 +92,8 @@ bool from_lexicon(Direction way, const std::string& key, TranslatedSpan& span,
             span.shown.emplace_back(t);
         }
     }
-    if (before == 0) {
-        span.source = "dictionary";
+    if (span.alternatives.size() > before) {
+        span.source = before == 0 ? "dictionary" : span.source + ", dictionary";
     }
     return span.alternatives.size() > before;
 }
