@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // @brief seisaku.cgi: the search page as a CGI program (RFC 3875). The server sets the
-// environment (SEISAKU_DB or SEISAKU_CONFIG); one request in, one response out.
+// environment (SEISAKU_DB or SEISAKU_CONFIG, SEISAKU_GLOSSARY ...); one request in, one
+// response out.
 #include <sys/time.h>
 #include <unistd.h>
 
@@ -58,12 +59,16 @@ int main() {
         // dictionary back faster than its destructor. MeCab loads only for Japanese text.
         static const auto* const analyzer = new seisaku::analysis::Analyzer(
             {.mecab_dicdir = {}, .user_dictionary = {}, .load_on_first_use = true});
-        out = seisaku::web::serialize(seisaku::web::handle(request, config, *analyzer),
-                                      request.method == "HEAD");
+        const seisaku::web::Response response = seisaku::web::handle(request, config, *analyzer);
+        if (!response.log.empty()) {
+            std::cerr << response.log << '\n';  // the server's error log
+        }
+        out = seisaku::web::serialize(response, request.method == "HEAD");
     } catch (...) {
         // The analyzer could not load (MeCab, the user dictionary): a 500, no internals.
         out = seisaku::web::serialize(
-            seisaku::web::Response{500, "text/plain; charset=utf-8", {}, "search unavailable\n"},
+            seisaku::web::Response{
+                500, "text/plain; charset=utf-8", {}, "search unavailable\n", {}},
             request.method == "HEAD");
     }
     const itimerval off{};

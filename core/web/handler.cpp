@@ -8,6 +8,7 @@
 #include "render/json.hpp"
 #include "search/searcher.hpp"
 #include "text/ascii.hpp"
+#include "text/split.hpp"
 #include "web/escape.hpp"
 #include "web/feeds.hpp"
 #include "web/messages.hpp"
@@ -258,6 +259,16 @@ Response error_page(int status, const Params& p, const SiteConfig& c, const std:
     return r;
 }
 
+/// The term bank the site's configuration names. A glossary that cannot be used is the
+/// site's fault, not the user's: a SetupError (500 page) whose message names the file.
+glossary::TermBank site_term_bank(const SiteConfig& c, const analysis::Analyzer& analyzer) {
+    try {
+        return glossary::make_term_bank(c.bank, analyzer);
+    } catch (const UsageError& e) {
+        throw SetupError(std::string("seisaku.cgi: glossary in the configuration: ") + e.what());
+    }
+}
+
 Response search_response(const CgiEnvironment& env, const Params& p, const SiteConfig& c,
                          const analysis::Analyzer& analyzer) {
     Response r;
@@ -276,6 +287,9 @@ Response search_response(const CgiEnvironment& env, const Params& p, const SiteC
         return r;
     }
     search::Searcher searcher(c.db, analyzer);
+    if (!c.bank.is_default()) {
+        searcher.set_term_bank(site_term_bank(c, analyzer));
+    }
     search::SearchRequest req;
     req.query = search_text(p);
     req.lang = p.lang;
@@ -325,6 +339,21 @@ std::vector<std::pair<std::string, std::string>> read_config_file(const std::str
     return out;
 }
 
+bool config_flag(const std::string& value) {
+    const std::string v = text::lower_ascii(text::trim_ascii(value));
+    return v != "no" && v != "off" && v != "false" && v != "0";
+}
+
+std::vector<std::string> glossary_files(const std::string& value) {
+    std::vector<std::string> files;
+    for (const std::string_view file : text::split(value, ":")) {
+        if (!file.empty()) {
+            files.emplace_back(file);
+        }
+    }
+    return files;
+}
+
 Response handle(const CgiEnvironment& env, const SiteConfig& config,
                 const analysis::Analyzer& analyzer) {
     Params p;
@@ -361,6 +390,10 @@ Response handle(const CgiEnvironment& env, const SiteConfig& config,
             return error_page(503, p, config, "error_503");
         }
         return error_page(500, p, config, "error_500");
+    } catch (const SetupError& e) {
+        Response r = error_page(500, p, config, "error_500");
+        r.log = e.what();  // the site's setup: the server's log says what, the page does not
+        return r;
     } catch (...) {
         return error_page(500, p, config, "error_500");
     }

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "glossary/user_glossary.hpp"
 #include "web/request.hpp"
 
 namespace seisaku::analysis {
@@ -23,15 +24,24 @@ struct SiteConfig {
     std::string docs_url = "/docs/";      ///< where the indexed documents are served
     std::string static_url = "/static/";  ///< where seisaku.css is served
     double time_limit = 2.0;              ///< seconds of matching per request
+    glossary::BankChoice bank;            ///< the term bank: built-in, and the site's glossaries
 };
+
+/// A yes/no setting's value ("no", "off", "false", "0": false; anything else: true).
+[[nodiscard]] bool config_flag(const std::string& value);
 
 /// "key = value" lines of a small config file ('#' comments); empty when unreadable.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> read_config_file(
     const std::string& path);
 
+/// The files of a SEISAKU_GLOSSARY value: paths separated by ':', empty ones left out.
+[[nodiscard]] std::vector<std::string> glossary_files(const std::string& value);
+
 /// Reads the configuration from a lookup (getenv in the program, a map in tests): the
 /// variables, then the file SEISAKU_CONFIG names (lines "key = value": db, docs_url,
-/// static_url), variables winning. Unreadable files leave `db` empty.
+/// static_url, glossary (one line per file), builtin_glossary), variables winning
+/// (SEISAKU_GLOSSARY: files separated by ':'; SEISAKU_BUILTIN_GLOSSARY). Unreadable files
+/// leave `db` empty.
 template <typename Lookup>
 SiteConfig read_config(const Lookup& get);
 
@@ -40,6 +50,7 @@ struct Response {
     std::string content_type = "text/html; charset=utf-8";
     std::vector<std::pair<std::string, std::string>> headers;  ///< beyond the standard ones
     std::string body;
+    std::string log;  ///< for the server's error log (the program's stderr), never sent
 };
 
 /// The whole exchange for one request. Never throws: faults become 500/503 pages that show
@@ -68,6 +79,10 @@ SiteConfig read_config(const Lookup& get) {
             c.docs_url = value;
         } else if (key == "static_url") {
             c.static_url = value;
+        } else if (key == "glossary") {
+            c.bank.files.push_back(value);
+        } else if (key == "builtin_glossary") {
+            c.bank.builtin = config_flag(value);
         }
     }
     if (const std::string db = get("SEISAKU_DB"); !db.empty()) {
@@ -78,6 +93,12 @@ SiteConfig read_config(const Lookup& get) {
     }
     if (const std::string st = get("SEISAKU_STATIC_URL"); !st.empty()) {
         c.static_url = st;
+    }
+    if (const std::string files = get("SEISAKU_GLOSSARY"); !files.empty()) {
+        c.bank.files = glossary_files(files);
+    }
+    if (const std::string builtin = get("SEISAKU_BUILTIN_GLOSSARY"); !builtin.empty()) {
+        c.bank.builtin = config_flag(builtin);
     }
     return c;
 }

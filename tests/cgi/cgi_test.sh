@@ -63,5 +63,32 @@ if ! grep -q "nonexistent" <<<"$noconf"; then pass=$((pass + 1)); else
 fi
 expect "config file" '^Status: 200' -- bash -c \
     "printf 'db = %s\n' '$db' > /tmp/seisaku-cgi-test.conf; env -i REQUEST_METHOD=GET QUERY_STRING=q=DFFT SEISAKU_CONFIG=/tmp/seisaku-cgi-test.conf '$cgi'; rm -f /tmp/seisaku-cgi-test.conf"
+# The site's glossary (SEISAKU_GLOSSARY or the config file's glossary lines) is added to the
+# built-in term bank; builtin_glossary = no leaves that out; a broken one is a 500 page that
+# shows no path, and the server's log (stderr) says which file and line.
+gloss=$(mktemp -d)
+printf 'quantum computing\t量子計算\tqc\thpc\n' > "$gloss/mine.tsv"
+printf 'broken line\n' > "$gloss/bad.tsv"
+printf 'chip\t半導体チップ\t\tmine\n' > "$gloss/other.tsv"
+q_ja='q=%E9%87%8F%E5%AD%90%E8%A8%88%E7%AE%97&format=json'
+expect "SEISAKU_GLOSSARY adds" '"from":"量子計算","to":\["quantum computing"' -- \
+    run GET "$q_ja" SEISAKU_GLOSSARY="$gloss/other.tsv:$gloss/mine.tsv"
+expect "SEISAKU_GLOSSARY keeps the built-in bank" '"from":"DFFT","to":\["Data Free Flow' -- \
+    run GET 'q=DFFT&format=json' SEISAKU_GLOSSARY="$gloss/mine.tsv"
+printf 'glossary = %s\nbuiltin_glossary = no\n' "$gloss/mine.tsv" > "$gloss/site.conf"
+expect "config glossary" '"from":"量子計算","to":\["quantum computing"' -- \
+    run GET "$q_ja" SEISAKU_CONFIG="$gloss/site.conf"
+expect "config builtin_glossary = no" '"expansions":\[\]' -- \
+    run GET 'q=DFFT&format=json' SEISAKU_CONFIG="$gloss/site.conf"
+expect "broken glossary is 500" '^Status: 500' -- run GET 'q=DFFT' SEISAKU_GLOSSARY="$gloss/bad.tsv"
+expect "broken glossary in the log" "glossary in the configuration: $gloss/bad.tsv:1: expected" -- \
+    bash -c "env -i REQUEST_METHOD=GET QUERY_STRING=q=DFFT SEISAKU_DB='$db' SEISAKU_GLOSSARY='$gloss/bad.tsv' '$cgi' 2>&1 >/dev/null"
+if ! run GET 'q=DFFT' SEISAKU_GLOSSARY="$gloss/bad.tsv" 2>/dev/null | grep -q "bad.tsv"; then
+    pass=$((pass + 1))
+else
+    echo "FAIL the page showed the glossary's path"
+    fails=$((fails + 1))
+fi
+rm -rf "$gloss"
 echo "$pass passed, $fails failed"
 [[ $fails -eq 0 ]]
