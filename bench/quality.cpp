@@ -11,7 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "error.hpp"
-#include "glossary/user_glossary.hpp"
+#include "glossary/index_glossary.hpp"
 #include "run_main.hpp"
 #include "search/searcher.hpp"
 
@@ -153,7 +153,7 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-int run(const Options& o) {
+int run(Options& o) {
     const std::vector<JudgedQuery> queries = read_queries(o.queries);
     if (o.run.empty() == o.db.empty()) {
         throw seisaku::UsageError("give either --db (search seisaku) or --run (score a run file)");
@@ -163,8 +163,9 @@ int run(const Options& o) {
     std::unique_ptr<seisaku::analysis::Analyzer> analyzer;
     std::unique_ptr<seisaku::search::Searcher> searcher;
     if (!o.db.empty()) {
-        analyzer = std::make_unique<seisaku::analysis::Analyzer>(
-            seisaku::analysis::AnalyzerOptions{{}, o.user_dictionary});
+        seisaku::analysis::AnalyzerOptions analyzer_options{{}, o.user_dictionary};
+        seisaku::glossary::use_index_glossary(o.db, o.bank, analyzer_options);
+        analyzer = std::make_unique<seisaku::analysis::Analyzer>(analyzer_options);
         searcher = std::make_unique<seisaku::search::Searcher>(o.db, *analyzer);
         if (!o.bank.is_default()) {
             searcher->set_term_bank(seisaku::glossary::make_term_bank(o.bank, *analyzer));

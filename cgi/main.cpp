@@ -12,6 +12,7 @@
 #include <string>
 
 #include "analysis/analyzer.hpp"
+#include "glossary/index_glossary.hpp"
 #include "web/handler.hpp"
 
 namespace {
@@ -52,13 +53,16 @@ int main() {
 
     const auto get = [](const char* name) { return env(name); };
     const seisaku::web::CgiEnvironment request = seisaku::web::read_environment(get);
-    const seisaku::web::SiteConfig config = seisaku::web::read_config(get);
+    seisaku::web::SiteConfig config = seisaku::web::read_config(get);
+    seisaku::analysis::AnalyzerOptions analyzer_options{
+        .mecab_dicdir = {}, .user_dictionary = {}, .load_on_first_use = true};
+    // An index made with a user's glossary searches with it (and its user dictionary).
+    seisaku::glossary::use_index_glossary(config.db, config.bank, analyzer_options);
     std::string out;
     try {
         // Never destroyed: the process ends after one request, and the kernel takes MeCab's
         // dictionary back faster than its destructor. MeCab loads only for Japanese text.
-        static const auto* const analyzer = new seisaku::analysis::Analyzer(
-            {.mecab_dicdir = {}, .user_dictionary = {}, .load_on_first_use = true});
+        static const auto* const analyzer = new seisaku::analysis::Analyzer(analyzer_options);
         const seisaku::web::Response response = seisaku::web::handle(request, config, *analyzer);
         if (!response.log.empty()) {
             std::cerr << response.log << '\n';  // the server's error log

@@ -104,6 +104,14 @@ void setup(CLI::App& app, Options& o) {
     app.add_option("--user-dictionary", o.run.analyzer.user_dictionary,
                    "compiled MeCab user dictionary of policy terms (default: the one built from "
                    "corpus/glossary.tsv; none: without)");
+    app.add_option("--glossary", o.run.bank.files,
+                   "your glossary (english<TAB>japanese<TAB>variants<TAB>topic), added to the "
+                   "built-in term bank: its Japanese names join the user dictionary, its names "
+                   "get N terms; kept in the index folder for searches (repeatable)")
+        ->allow_extra_args(false);
+    app.add_flag(
+        "--no-builtin-glossary", [&o](std::int64_t) { o.run.bank.builtin = false; },
+        "leave the built-in term bank out of the index (--glossary files only)");
     app.add_flag("--strict", o.strict,
                  "exit 1 when a file was skipped or repaired (the run still completes)");
     app.add_flag("-q,--quiet", o.quiet, "print only problems and the summary (no progress)");

@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "analysis/analyzer.hpp"
-#include "glossary/user_glossary.hpp"
+#include "glossary/index_glossary.hpp"
 #include "render/json.hpp"
 #include "render/terminal.hpp"
 #include "run_main.hpp"
@@ -131,7 +131,7 @@ bool use_color(const std::string& choice) {
     return ::isatty(STDOUT_FILENO) == 1 && (term == nullptr || std::string_view(term) != "dumb");
 }
 
-int run(const Options& o) {
+int run(Options& o) {
     std::string query;
     for (const std::string& w : o.words) {
         query += (query.empty() ? "" : " ") + w;
@@ -139,6 +139,8 @@ int run(const Options& o) {
     if (o.words.empty() && o.like.empty()) {
         throw seisaku::UsageError("give a query, or --like PATH");
     }
+    // An index made with a user's glossary searches with it (and its user dictionary).
+    seisaku::glossary::use_index_glossary(o.db, o.bank, o.analyzer);
     // Never destroyed: the process ends after one search, and the kernel takes MeCab's
     // dictionary and the term bank back faster than their destructors (10% of a process's
     // time for a Japanese query, perf).

@@ -99,6 +99,7 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
                 keys.push_back(made_keys_->emplace_back(key_of(name, analyzer)));
             }
         }
+        lines_.push_back(line);
         names_.push_back(std::move(names));
         keys_.push_back(std::move(keys));
     }
@@ -106,20 +107,23 @@ TermBank::TermBank(std::string_view tsv, const analysis::Analyzer& analyzer,
 }
 
 void TermBank::overlay(const TermBank& later) {
-    std::vector<std::vector<std::string_view>> names;
-    std::vector<std::vector<std::string_view>> keys;
+    std::size_t kept = 0;
     for (std::size_t row = 0; row < names_.size(); ++row) {
         const bool replaced = std::any_of(keys_[row].begin(), keys_[row].end(),
                                           [&](std::string_view k) { return later.has_key(k); });
-        if (!replaced) {
-            names.push_back(std::move(names_[row]));
-            keys.push_back(std::move(keys_[row]));
+        if (!replaced && kept != row) {  // (a vector moved onto itself empties)
+            lines_[kept] = lines_[row];
+            names_[kept] = std::move(names_[row]);
+            keys_[kept] = std::move(keys_[row]);
         }
+        kept += replaced ? 0 : 1;
     }
-    names.insert(names.end(), later.names_.begin(), later.names_.end());
-    keys.insert(keys.end(), later.keys_.begin(), later.keys_.end());
-    names_ = std::move(names);
-    keys_ = std::move(keys);
+    lines_.resize(kept);
+    names_.resize(kept);
+    keys_.resize(kept);
+    lines_.insert(lines_.end(), later.lines_.begin(), later.lines_.end());
+    names_.insert(names_.end(), later.names_.begin(), later.names_.end());
+    keys_.insert(keys_.end(), later.keys_.begin(), later.keys_.end());
     index_ = index_of(keys_);
     kept_.push_back(later.text_);
     kept_.push_back(later.made_keys_);
@@ -168,6 +172,14 @@ std::vector<std::size_t> TermBank::rows_of(std::string_view key) const {
         }
     }
     return rows;
+}
+
+std::string TermBank::tsv() const {
+    std::string out;
+    for (const std::string_view line : lines_) {
+        out.append(line).append("\n");
+    }
+    return out;
 }
 
 std::vector<std::string_view> TermBank::keys() const {

@@ -65,6 +65,10 @@ class TermBank {
 
     [[nodiscard]] std::size_t size() const noexcept { return names_.size(); }
 
+    /// The rows as glossary text (one line each, as read), in order: what a bank made of
+    /// several files and overlays holds, to be read again as one file.
+    [[nodiscard]] std::string tsv() const;
+
     /// Adds the rows of `later` after ours (a user's glossary over the built-in one). Where
     /// one of our rows shares a name with one of its rows, its row wins: ours is dropped, so
     /// a user can redefine an entry as well as add one.
@@ -84,7 +88,9 @@ class TermBank {
     std::shared_ptr<std::deque<std::string>> made_keys_;
     /// The texts and keys of banks overlaid on this one, which some views point into.
     std::vector<std::shared_ptr<const void>> kept_;
-    /// Per row: its names (English first, then Japanese, then the variants) and their keys.
+    /// Per row: its line, its names (English first, then Japanese, then the variants) and
+    /// their keys.
+    std::vector<std::string_view> lines_;
     std::vector<std::vector<std::string_view>> names_;
     std::vector<std::vector<std::string_view>> keys_;
     /// (key, row) for every non-empty key, sorted: rows in file order for one key.

@@ -46,10 +46,18 @@ std::string read_glossary(const std::string& path) {
     return text.str();
 }
 
+TermBank user_rows(const std::vector<std::string>& files, const analysis::Analyzer& analyzer) {
+    TermBank rows;
+    for (const std::string& path : files) {
+        rows.overlay(TermBank(read_glossary(path), analyzer, path));
+    }
+    return rows;
+}
+
 TermBank make_term_bank(const BankChoice& choice, const analysis::Analyzer& analyzer) {
     TermBank bank = choice.builtin ? TermBank::builtin(analyzer) : TermBank();
-    for (const std::string& path : choice.files) {
-        bank.overlay(TermBank(read_glossary(path), analyzer, path));
+    if (!choice.files.empty()) {
+        bank.overlay(user_rows(choice.files, analyzer));
     }
     return bank;
 }

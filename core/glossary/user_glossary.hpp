@@ -24,9 +24,14 @@ struct BankChoice {
 /// be used (missing, a folder, unreadable), or its line that is not UTF-8.
 [[nodiscard]] std::string read_glossary(const std::string& path);
 
-/// The bank `choice` names: the built-in rows (unless switched off), then each file's rows;
-/// a later row sharing a name with an earlier one replaces it (TermBank::overlay). Throws
-/// UsageError naming file and line on a malformed row.
+/// The rows of the user's glossary files, in order; a later file's row replaces an earlier
+/// file's rows sharing a name with it (TermBank::overlay). Throws UsageError naming file
+/// and line on a malformed row.
+[[nodiscard]] TermBank user_rows(const std::vector<std::string>& files,
+                                 const analysis::Analyzer& analyzer);
+
+/// The bank `choice` names: the built-in rows (unless switched off) with user_rows(files)
+/// over them: a user's row replaces the built-in rows sharing a name with it.
 [[nodiscard]] TermBank make_term_bank(const BankChoice& choice, const analysis::Analyzer& analyzer);
 
 }  // namespace seisaku::glossary

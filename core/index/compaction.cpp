@@ -42,6 +42,21 @@ fs::path folder_beside(const fs::path& real) {
     return real.parent_path() / (real.filename().string() + ".seisaku-compact");
 }
 
+/// Copies seisaku's own files of the index folder (the index's glossary and user
+/// dictionary, glossary/index_glossary.hpp) into the compacted one; empty, or why not.
+std::string copy_own_files(const fs::path& real, const fs::path& target) {
+    std::error_code ec;
+    for (fs::directory_iterator it(real, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().filename().string().starts_with("seisaku-") && it->is_regular_file()) {
+            fs::copy_file(it->path(), target / it->path().filename(), ec);
+            if (ec) {
+                return "cannot copy \"" + it->path().string() + "\": " + ec.message();
+            }
+        }
+    }
+    return ec ? "cannot list \"" + real.string() + "\": " + ec.message() : std::string();
+}
+
 }  // namespace
 
 bool wants_compaction(CompactPolicy policy, std::size_t changes, std::size_t documents) noexcept {
@@ -105,6 +120,9 @@ CompactionResult compact_index(const fs::path& db) {
         return give_up(e.get_msg());
     } catch (const std::exception& e) {
         return give_up(e.what());
+    }
+    if (std::string why = copy_own_files(real, target); !why.empty()) {
+        return give_up(std::move(why));
     }
     sync_folder(target);
     if (::renameat2(AT_FDCWD, target.c_str(), AT_FDCWD, real.c_str(), RENAME_EXCHANGE) != 0) {

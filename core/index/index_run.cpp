@@ -17,6 +17,7 @@
 #include "index/file_read.hpp"
 #include "index/file_state.hpp"
 #include "index/folder_context.hpp"
+#include "index/index_glossary.hpp"
 #include "index/index_writer.hpp"
 #include "index/learned_translations.hpp"
 #include "index/pipeline.hpp"
@@ -119,6 +120,7 @@ class IndexRun {
     const std::function<void(const FileEvent&)>& on_event_;
     const std::chrono::steady_clock::time_point start_;
     const analysis::Analyzer analyzer_;  ///< shared by the workers: MeCab loaded once
+    const glossary::TermBank bank_;      ///< names for N terms and translation pairing
     IndexWriter writer_;
     const StoredStates stored_;
     const std::vector<document::SourceFile> files_;
@@ -142,9 +144,11 @@ IndexRun::IndexRun(const IndexRunOptions& options,
       on_event_(on_event),
       start_(start),
       analyzer_(options.analyzer),
+      bank_(glossary::make_term_bank(options.bank, analyzer_)),
       // The lock first: a second indexer fails (or waits) before it walks anything.
-      writer_(options.db, analyzer_,
-              WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock}),
+      writer_(
+          options.db, analyzer_,
+          WriterOptions{options.overwrite, options.commit_every, options.wait_for_lock, &bank_}),
       stored_(writer_.file_states()),
       files_(document::list_source_files(options.paths)),
       jobs_(options.jobs != 0 ? options.jobs : std::max(1U, std::thread::hardware_concurrency())),
@@ -372,8 +376,7 @@ void IndexRun::delete_gone() {
 }
 
 void IndexRun::pair() {
-    const PairingResult pairing =
-        pair_translations(writer_, glossary::TermBank::builtin(analyzer_), changed_, alternates_);
+    const PairingResult pairing = pair_translations(writer_, bank_, changed_, alternates_);
     summary_.pairs = pairing.pairs;
     summary_.pairs_made = pairing.made;
     summary_.pairs_undone = pairing.undone;
@@ -398,7 +401,9 @@ IndexSummary run_index(const IndexRunOptions& options,
                        const std::function<void(const FileEvent&)>& on_event) {
     const auto start = std::chrono::steady_clock::now();
     document::check_roots(options.paths);
-    return IndexRun(options, on_event, start).run();
+    IndexRunOptions prepared = options;
+    prepare_index_glossary(prepared.db, prepared.overwrite, prepared.bank, prepared.analyzer);
+    return IndexRun(prepared, on_event, start).run();
 }
 
 }  // namespace seisaku::index

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "glossary/user_glossary.hpp"
 #include "index/compaction.hpp"
 
 namespace seisaku::index {
@@ -60,6 +61,9 @@ struct IndexRunOptions {
     const std::atomic<int>* stop = nullptr;
     std::function<void(const Progress&)> on_progress;  ///< may be empty
     analysis::AnalyzerOptions analyzer;
+    /// The term bank whose names get N terms and whose Japanese names make the user
+    /// dictionary: a user's glossary is recorded in the index folder (index_glossary.hpp).
+    glossary::BankChoice bank;
     /// Threads that read and analyze files (one Analyzer each; one thread writes the index,
     /// in file order). 0: one per core.
     unsigned jobs = 0;

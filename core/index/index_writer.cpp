@@ -120,7 +120,10 @@ std::vector<std::string> stored_spelling(const Xapian::Database& db, const std::
 IndexWriter::IndexWriter(const fs::path& db_path, const analysis::Analyzer& analyzer,
                          const WriterOptions& options)
     : impl_(std::make_unique<Impl>(
-          Impl{analyzer, glossary::NameFinder::of(glossary::TermBank::builtin(analyzer), analyzer),
+          Impl{analyzer,
+               glossary::NameFinder::of(
+                   options.bank != nullptr ? *options.bank : glossary::TermBank::builtin(analyzer),
+                   analyzer),
                open_writable(db_path, options.overwrite, options.wait_for_lock), db_path.string(),
                options.commit_every == 0 ? 1U : options.commit_every, 0, false, 0})) {
     remove_compaction_folder(db_path);  // left by a killed run; the lock is ours now

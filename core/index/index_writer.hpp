@@ -15,6 +15,10 @@
 #include "index/document_terms.hpp"  // PreparedDocument; declares Analyzer, NameFinder
 #include "index/file_state.hpp"
 
+namespace seisaku::glossary {
+class TermBank;
+}
+
 namespace seisaku::index {
 
 struct WriterOptions {
@@ -23,6 +27,8 @@ struct WriterOptions {
     bool overwrite = false;
     unsigned commit_every = 1000;  ///< documents per commit (incremental policy)
     bool wait_for_lock = false;    ///< wait for another writer instead of failing (exit 75)
+    /// The term bank whose names of several words get N terms; nullptr: the built-in one.
+    const glossary::TermBank* bank = nullptr;
 };
 
 enum class Outcome { Added, Updated };

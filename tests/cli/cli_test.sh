@@ -68,6 +68,19 @@ expect "--glossary adds to the built-in bank" 0 "en/dfft.md" -- "$search" --db "
 expect "--no-builtin-glossary" 0 "also searched for データ as: data.* \((dictionary|learned)\)" -- "$search" --db "$db" --lang en --no-builtin-glossary 信頼性のある自由なデータ流通
 expect "--no-builtin-glossary with --glossary" 0 "also searched for 量子計算 as: quantum computing" -- "$search" --db "$db" --no-builtin-glossary --glossary "$tmp/glossary.tsv" 量子計算
 printf 'broken line\n' > "$tmp/bad-glossary.tsv"
+# seisaku-index --glossary: the index keeps the glossary and its user dictionary; searches
+# (and later runs) take them without being told; --overwrite without it goes back.
+mkdir -p "$tmp/gdocs/en"
+printf '# Network security management\n\nOur plan.\n' > "$tmp/gdocs/en/nsm.md"
+printf 'network security management\tネットワークセキュリティマネジメント\tNSM\tmine\n' > "$tmp/nsm.tsv"
+expect "index --glossary" 0 "1 new" -- "$index" --db "$tmp/gdb" --glossary "$tmp/nsm.tsv" "$tmp/gdocs/en"
+expect "search an index with a glossary" 0 "also searched for ネットワークセキュリティマネジメント as: network security management" -- "$search" --db "$tmp/gdb" ネットワークセキュリティマネジメント
+expect "its names have N terms" 0 "matched: network security management \(name, expansion" -- "$search" --db "$tmp/gdb" --explain ネットワークセキュリティマネジメント
+expect "re-index keeps the glossary" 0 "1 unchanged" -- "$index" --db "$tmp/gdb" "$tmp/gdocs/en"
+expect "index bad --glossary" 2 "bad-glossary.tsv:1: expected english<TAB>japanese" -- "$index" --db "$tmp/gdb" --glossary "$tmp/bad-glossary.tsv" "$tmp/gdocs/en"
+expect "re-index --overwrite drops it" 0 "1 updated" -- "$index" --db "$tmp/gdb" --overwrite "$tmp/gdocs/en"
+expect "search after --overwrite" 1 "no results" -- "$search" --db "$tmp/gdb" ネットワークセキュリティマネジメント
+
 expect "bad --glossary" 2 "bad-glossary.tsv:1: expected english<TAB>japanese" -- "$search" --db "$db" --glossary "$tmp/bad-glossary.tsv" x
 expect "missing --glossary" 2 "cannot read glossary \"$tmp/none.tsv\": no such file" -- "$search" --db "$db" --glossary "$tmp/none.tsv" x
 printf 'q1\tcross\t信頼性のある自由なデータ流通\ten/dfft.md=2\n' > "$tmp/judged.tsv"

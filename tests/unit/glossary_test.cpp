@@ -4,7 +4,7 @@
 
 #include "describe.hpp"
 #include "error.hpp"
-#include "glossary/user_glossary.hpp"
+#include "glossary/index_glossary.hpp"
 
 using namespace seisaku;
 
@@ -42,9 +42,10 @@ TEST_CASE("user glossary: added to the built-in term bank and its rows win", "[g
         // a user's row sharing a name with a built-in row replaces it
         {{true, {chips}}, "semiconductor", {"半導体デバイス", "chip"}},
         {{true, {chips}}, "半導体", {}},
-        // files in order: a later file's row replaces an earlier one's
+        // files in order: a later file's row replaces an earlier one's (and the built-in
+        // row the replaced one shared a name with comes back)
         {{true, {chips, chips2}}, "chip", {"チップ"}},
-        {{true, {chips, chips2}}, "semiconductor", {}},
+        {{true, {chips, chips2}}, "semiconductor", {"半導体", "semiconductors"}},
         // without the built-in bank: the files alone, or nothing
         {{false, {quantum}}, "量子計算", {"quantum computing", "QC"}},
         {{false, {quantum}}, "DFFT", {}},
@@ -55,6 +56,9 @@ TEST_CASE("user glossary: added to the built-in term bank and its rows win", "[g
         CHECK(others(row.choice, row.name) == row.expected);
     }
     CHECK(glossary::make_term_bank({false, {}}, test::test_analyzer()).size() == 0);
+    // The rows as one glossary text: what the indexer keeps of a user's files.
+    CHECK(glossary::user_rows({quantum, chips, chips2}, test::test_analyzer()).tsv() ==
+          "quantum computing\t量子計算\tQC\thpc\nchip\tチップ\t\tmine\n");
     // The fingerprint follows the names, so an index marked for the built-in names only is
     // not taken to have N terms for the user's.
     CHECK(glossary::make_term_bank({true, {quantum}}, test::test_analyzer()).names_fingerprint() !=
@@ -79,4 +83,55 @@ TEST_CASE("user glossary: errors name the file and the line and say why", "[glos
     for (const auto& [file, message] : rows) {
         CHECK_THROWS_WITH(glossary::make_term_bank({true, {file}}, test::test_analyzer()), message);
     }
+}
+
+namespace {
+
+/// The terms of `text` under the analyzer `options` make.
+std::vector<std::string> terms_of(const std::string& text,
+                                  const analysis::AnalyzerOptions& options) {
+    const analysis::Analyzer analyzer(options);
+    std::vector<std::string> out;
+    for (const analysis::Token& t : analyzer.analyze(text)) {
+        if (t.kind != analysis::TokenKind::Stop) {
+            out.push_back(t.term);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("indexer glossary: kept in the index folder with its user dictionary", "[glossary]") {
+    test::IndexedFolder folder;
+    const std::string gloss = folder.tmp.path() + "/mine.tsv";
+    test::write_file(gloss,
+                     "network security management\tネットワークセキュリティマネジメント\t\tmine\n");
+    test::write_file((folder.docs / "a.md").string(),
+                     "# ネットワークセキュリティマネジメント\n\n概要。\n");
+    folder.options.bank.files = {gloss};
+    REQUIRE(folder.run().added == 1);
+    const auto kept = glossary::read_index_glossary(folder.db);
+    REQUIRE(kept);
+    CHECK(kept->bank.builtin);
+    CHECK(kept->bank.files == std::vector<std::string>{folder.db + "/seisaku-glossary.tsv"});
+    CHECK(kept->user_dictionary == folder.db + "/seisaku-user.dic");
+    // MeCab keeps the user's Japanese name whole, and its parts findable; without the
+    // index's dictionary it is one unknown word.
+    const std::string name = "ネットワークセキュリティマネジメント";
+    CHECK(terms_of(name, {{}, kept->user_dictionary}) ==
+          std::vector<std::string>{"ネットワーク", "セキュリティ", "マネジメント"});
+    CHECK(terms_of(name, {}) == std::vector<std::string>{name});
+    // A search of the index takes its glossary, with the user's files after it.
+    glossary::BankChoice bank{true, {gloss}};
+    analysis::AnalyzerOptions analyzer;
+    glossary::use_index_glossary(folder.db, bank, analyzer);
+    CHECK(bank.files == std::vector<std::string>{folder.db + "/seisaku-glossary.tsv", gloss});
+    CHECK(analyzer.user_dictionary == kept->user_dictionary);
+    // A run without --glossary keeps it; --overwrite without it goes back to the built-in.
+    folder.options.bank = {};
+    CHECK(folder.run().unchanged == 1);
+    folder.options.overwrite = true;
+    CHECK(folder.run().documents_in_index == 1);
+    CHECK_FALSE(glossary::read_index_glossary(folder.db));
 }
