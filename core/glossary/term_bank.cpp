@@ -174,6 +174,15 @@ std::vector<std::size_t> TermBank::rows_of(std::string_view key) const {
     return rows;
 }
 
+std::size_t TermBank::row_named(std::string_view name) const {
+    for (std::size_t row = 0; row < names_.size(); ++row) {
+        if (std::find(names_[row].begin(), names_[row].end(), name) != names_[row].end()) {
+            return row;
+        }
+    }
+    return names_.size();
+}
+
 std::string TermBank::tsv() const {
     std::string out;
     for (const std::string_view line : lines_) {

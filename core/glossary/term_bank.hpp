@@ -60,6 +60,13 @@ class TermBank {
     /// languages, for telling whether two texts speak of the same things (translation pairs).
     [[nodiscard]] std::vector<std::size_t> rows_of(std::string_view key) const;
 
+    /// The first row with a name spelled exactly `name` (no analysis, so no MeCab);
+    /// size() when none.
+    [[nodiscard]] std::size_t row_named(std::string_view name) const;
+
+    /// The first name (English) of a row of rows_of(): what the bank calls the thing.
+    [[nodiscard]] std::string_view first_name(std::size_t row) const { return names_[row][0]; }
+
     /// The matching key of every name, in file order (empty keys left out).
     [[nodiscard]] std::vector<std::string_view> keys() const;
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "glossary/issuer_names.hpp"
 #include "schema/schema.hpp"
 
 namespace seisaku::search {
@@ -24,12 +25,27 @@ void FacetSpy::operator()(const Xapian::Document& doc, double /*weight*/) {
     }
 }
 
+std::map<std::string, std::size_t> FacetSpy::issuers() const {
+    std::map<std::string, std::size_t> out;
+    if (const auto found = counts_.find("issuer"); found != counts_.end()) {
+        for (const auto& [value, count] : found->second) {
+            out[bank_ == nullptr || value.empty()
+                    ? value
+                    : glossary::canonical_issuer(value, *bank_, *analyzer_)] += count;
+        }
+    }
+    return out;
+}
+
 std::vector<Facet> FacetSpy::facets() const {
     std::vector<Facet> out;
+    const std::map<std::string, std::size_t> issuer_counts = issuers();
     for (const char* name : {"lang", "year", "issuer", "type", "topic"}) {
         Facet f{name, {}};
-        if (const auto found = counts_.find(name); found != counts_.end()) {
-            for (const auto& [value, count] : found->second) {
+        const auto found = counts_.find(name);
+        if (found != counts_.end()) {
+            const auto& counts = f.name == "issuer" ? issuer_counts : found->second;
+            for (const auto& [value, count] : counts) {
                 if (!value.empty()) {
                     f.values.push_back({value, count});
                 }

@@ -11,6 +11,13 @@
 
 #include "search/results.hpp"
 
+namespace seisaku::analysis {
+class Analyzer;
+}
+namespace seisaku::glossary {
+class TermBank;
+}
+
 namespace seisaku::search {
 
 /// Facets list at most this many values each (the most frequent; years: the newest).
@@ -18,6 +25,12 @@ inline constexpr std::size_t max_facet_values = 20;
 
 class FacetSpy : public Xapian::MatchSpy {
   public:
+    FacetSpy() = default;
+    /// Issuers counted under one name each, whatever their spelling
+    /// (glossary::canonical_issuer through `bank`); both must outlive the spy.
+    FacetSpy(const glossary::TermBank& bank, const analysis::Analyzer& analyzer)
+        : bank_(&bank), analyzer_(&analyzer) {}
+
     void operator()(const Xapian::Document& doc, double weight) override;
 
     /// The facets in a fixed order; empty values left out; the most frequent values first
@@ -25,6 +38,11 @@ class FacetSpy : public Xapian::MatchSpy {
     [[nodiscard]] std::vector<Facet> facets() const;
 
   private:
+    /// The issuer counts under their canonical names (as counted without a bank).
+    [[nodiscard]] std::map<std::string, std::size_t> issuers() const;
+
+    const glossary::TermBank* bank_ = nullptr;
+    const analysis::Analyzer* analyzer_ = nullptr;
     std::map<std::string, std::map<std::string, std::size_t>> counts_;
 };
 

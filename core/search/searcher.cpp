@@ -348,7 +348,7 @@ SearchResults Searcher::Impl::search_once(const SearchRequest& request, double b
         } else if (request.sort == SortOrder::Oldest) {
             enquire.set_sort_by_key_then_relevance(&oldest_first, false);
         }
-        FacetSpy spy;
+        FacetSpy spy(term_bank, analyzer);
         if (request.facets) {
             enquire.add_matchspy(&spy);
         }

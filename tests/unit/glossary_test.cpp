@@ -5,6 +5,8 @@
 #include "describe.hpp"
 #include "error.hpp"
 #include "glossary/index_glossary.hpp"
+#include "glossary/issuer_names.hpp"
+#include "search/searcher.hpp"
 
 using namespace seisaku;
 
@@ -134,4 +136,59 @@ TEST_CASE("indexer glossary: kept in the index folder with its user dictionary",
     folder.options.overwrite = true;
     CHECK(folder.run().documents_in_index == 1);
     CHECK_FALSE(glossary::read_index_glossary(folder.db));
+}
+
+TEST_CASE("issuer facet: one name per issuer whatever the spelling", "[glossary]") {
+    const auto& a = test::test_analyzer();
+    const glossary::TermBank bank = glossary::TermBank::builtin(a);
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        // a Japanese name with its English gloss, the English name, its acronym
+        {"デジタル庁 (Digital Agency, Japan)", "Digital Agency"},
+        {"デジタル庁", "Digital Agency"},
+        {"Digital Agency", "Digital Agency"},
+        {"AIセーフティ・インスティテュート (Japan AISI)", "Japan AI Safety Institute"},
+        {"Japan AI Safety Institute (AISI)", "Japan AI Safety Institute"},
+        {"ＡＩＳＩ", "Japan AI Safety Institute"},
+        // a note on the source after ';' is not the issuer
+        {"The White House (United States); jointly issued", "The White House (United States)"},
+        {"Government of Japan (National Diet); text via e-Gov Law Search (Digital Agency)",
+         "Government of Japan (National Diet)"},
+        // after an English name, the parentheses say more of it: not its other name
+        {"The White House (United States)", "The White House (United States)"},
+        // unknown to the bank: its own words
+        {"Ministry of Justice, Japan (Japanese Law Translation Database)",
+         "Ministry of Justice, Japan (Japanese Law Translation Database)"},
+        {"  Some Office  ", "Some Office"},
+    };
+    for (const auto& [issuer, name] : rows) {
+        CHECK(glossary::canonical_issuer(issuer, bank, a) == name);
+    }
+    // Without a term bank, only the note goes.
+    CHECK(glossary::canonical_issuer("デジタル庁; via e-Gov", glossary::TermBank(), a) ==
+          "デジタル庁");
+
+    // The facet counts the spellings as one, and its value filters them all.
+    const test::TempCorpus corpus;
+    corpus.write("a.md",
+                 "---\nissuer: デジタル庁 (Digital Agency, Japan)\n---\n# Plan\n\nA plan.\n");
+    corpus.write("b.md", "---\nissuer: Digital Agency; jointly issued\n---\n# Plan\n\nA plan.\n");
+    corpus.write("c.md", "---\nissuer: Other Office\n---\n# Plan\n\nA plan.\n");
+    search::Searcher s(corpus.index(), a);
+    search::SearchRequest r;
+    r.query = "plan";
+    r.facets = true;
+    const search::SearchResults results = s.search(r);
+    std::vector<std::pair<std::string, std::size_t>> issuers;
+    for (const search::Facet& f : results.facets) {
+        for (const auto& v : f.values) {
+            if (f.name == "issuer") {
+                issuers.emplace_back(v.value, v.count);
+            }
+        }
+    }
+    using Counts = std::vector<std::pair<std::string, std::size_t>>;
+    CHECK(issuers == Counts{{"Digital Agency", 2}, {"Other Office", 1}});
+    r.query = "plan issuer:\"Digital Agency\"";
+    r.facets = false;
+    CHECK(s.search(r).total == 2);
 }
