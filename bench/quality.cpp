@@ -153,6 +153,24 @@ std::string base_name(const std::string& path) {
     return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
+/// The analyzer and searcher of --db, with the index's glossary and the term bank chosen.
+struct Engine {
+    std::unique_ptr<seisaku::analysis::Analyzer> analyzer;
+    std::unique_ptr<seisaku::search::Searcher> searcher;
+};
+
+Engine open_engine(Options& o) {
+    seisaku::analysis::AnalyzerOptions analyzer_options{{}, o.user_dictionary};
+    seisaku::glossary::use_index_glossary(o.db, o.bank, analyzer_options);
+    Engine e;
+    e.analyzer = std::make_unique<seisaku::analysis::Analyzer>(analyzer_options);
+    e.searcher = std::make_unique<seisaku::search::Searcher>(o.db, *e.analyzer);
+    if (!o.bank.is_default()) {
+        e.searcher->set_term_bank(seisaku::glossary::make_term_bank(o.bank, *e.analyzer));
+    }
+    return e;
+}
+
 int run(Options& o) {
     const std::vector<JudgedQuery> queries = read_queries(o.queries);
     if (o.run.empty() == o.db.empty()) {
@@ -160,17 +178,8 @@ int run(Options& o) {
     }
     const std::map<std::string, std::vector<std::string>> external =
         o.run.empty() ? std::map<std::string, std::vector<std::string>>{} : read_run(o.run);
-    std::unique_ptr<seisaku::analysis::Analyzer> analyzer;
-    std::unique_ptr<seisaku::search::Searcher> searcher;
-    if (!o.db.empty()) {
-        seisaku::analysis::AnalyzerOptions analyzer_options{{}, o.user_dictionary};
-        seisaku::glossary::use_index_glossary(o.db, o.bank, analyzer_options);
-        analyzer = std::make_unique<seisaku::analysis::Analyzer>(analyzer_options);
-        searcher = std::make_unique<seisaku::search::Searcher>(o.db, *analyzer);
-        if (!o.bank.is_default()) {
-            searcher->set_term_bank(seisaku::glossary::make_term_bank(o.bank, *analyzer));
-        }
-    }
+    const Engine engine = o.db.empty() ? Engine{} : open_engine(o);
+    seisaku::search::Searcher* const searcher = engine.searcher.get();
 
     std::map<std::string, std::vector<Scores>> by_type;
     for (const JudgedQuery& q : queries) {
