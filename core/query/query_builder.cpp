@@ -173,8 +173,21 @@ Xapian::Query assemble(std::vector<Clause>& clauses, FieldFilters& filters, Defa
     return q;
 }
 
-/// A group's clauses (see assemble()), or an OR of groups.
-Xapian::Query group(const QueryNode& node, BuildState& st) {
+/// The index terms of each clause that is not excluded: the concepts of a top-level group.
+std::vector<std::vector<std::string>> concepts_of(const std::vector<Clause>& clauses) {
+    std::vector<std::vector<std::string>> out;
+    for (const Clause& c : clauses) {
+        if (c.occur != Occur::MustNot) {
+            out.emplace_back(c.query.get_unique_terms_begin(), c.query.get_unique_terms_end());
+        }
+    }
+    return out;
+}
+
+/// A group's clauses (see assemble()), or an OR of groups; `concepts`, when given, receives
+/// the clauses' terms (concepts_of()).
+Xapian::Query group(const QueryNode& node, BuildState& st,
+                    std::vector<std::vector<std::string>>* concepts = nullptr) {
     if (node.kind == NodeKind::Or) {
         std::vector<Xapian::Query> parts;
         for (const QueryNode& c : node.children) {
@@ -203,6 +216,9 @@ Xapian::Query group(const QueryNode& node, BuildState& st) {
         }
     }
     drop_stopwords(clauses);
+    if (concepts != nullptr) {
+        *concepts = concepts_of(clauses);
+    }
     return assemble(clauses, filters, st.options.default_op);
 }
 
@@ -320,7 +336,8 @@ BuiltQuery build(const ParsedQuery& parsed, const analysis::Analyzer& analyzer,
                  const QueryContext& context, const QueryOptions& options) {
     BuildState st(analyzer, context, options);
     plan_translations(parsed.root, st);
-    Xapian::Query q = group(parsed.root, st);
+    std::vector<std::vector<std::string>> concepts;
+    Xapian::Query q = group(parsed.root, st, &concepts);
     if (q.empty()) {
         // Only filters that were left out: their note is the reason.
         throw QueryError(st.notes.empty() ? "query has nothing to search for"
@@ -329,8 +346,13 @@ BuiltQuery build(const ParsedQuery& parsed, const analysis::Analyzer& analyzer,
     for (Expansion& e : st.expansions) {
         e.from = analyzed_span(e.from, analyzer);
     }
-    BuiltQuery out{std::move(q), std::move(st.expansions), {}, st.used_bigrams,
-                   parsed.notes, std::move(st.wildcards)};
+    BuiltQuery out{std::move(q),
+                   std::move(st.expansions),
+                   {},
+                   st.used_bigrams,
+                   parsed.notes,
+                   std::move(st.wildcards),
+                   std::move(concepts)};
     out.notes.insert(out.notes.end(), st.notes.begin(), st.notes.end());
     // Terms only expansion brought in (not also a typed word's).
     std::set_difference(st.expansion_terms.begin(), st.expansion_terms.end(),

@@ -120,6 +120,9 @@ struct BuiltQuery {
     bool used_bigrams = false;              ///< some word also matches its bigrams
     std::vector<QueryNote> notes;           ///< what the parser repaired, filters left out
     std::vector<std::string> wildcards;     ///< the prefixes of wildcard words (polic*)
+    /// The query's concepts: each top-level clause that is not excluded (a word or phrase
+    /// with its forms and other names) as its index terms, for re-ranking by evidence.
+    std::vector<std::vector<std::string>> concepts;
 };
 
 /// Builds the Xapian query of a parsed query.
