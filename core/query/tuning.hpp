@@ -42,9 +42,12 @@ inline constexpr double bigram_fallback_weight = 1.0;
 
 // --- Re-ranking (search/rerank) --------------------------------------------------------
 
-/// Hits below this share of the best score are not moved by language balancing: lower let
-/// weak cross-language matches into the first places.
-inline constexpr double balance_ratio = 0.2;
+/// Hits below this share of the best score are not moved by language balancing: a fifth let
+/// pages sharing one word of four into the first places; above a third, so none is.
+inline constexpr double balance_ratio = 0.36;
+/// ... except the best hit of the other language, from this share, when it matches every
+/// concept of the query (each top-level clause, through a word, a form or another name).
+inline constexpr double balance_covered_ratio = 0.2;
 /// Balancing, grouping and the recency boost look at this many top hits, so every page of a
 /// query sees the same order: as good as 100 for every query type, and faster.
 inline constexpr std::size_t balance_depth = 60;

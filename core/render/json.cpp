@@ -9,6 +9,9 @@ std::string json(const search::SearchResults& results) {
     nlohmann::ordered_json out;
     out["query"] = results.query;
     out["total"] = results.total;
+    out["documents"] = results.documents;
+    out["exact"] = results.exact;
+    out["more"] = results.more;
     out["offset"] = results.offset;
     out["results"] = nlohmann::ordered_json::array();
     out["bigram_fallback"] = results.bigram_fallback;

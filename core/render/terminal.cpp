@@ -145,6 +145,17 @@ void write_search_notes(std::ostream& out, const search::SearchResults& results)
     }
 }
 
+/// "29 (47 documents)", "about 290 (about 470 documents)": the entries listed (a document
+/// with its translation is one) and, when grouping folded some, the documents they hold.
+std::string count_text(const search::SearchResults& results) {
+    const std::string about = results.exact ? "" : "about ";
+    std::string out = about + std::to_string(results.total);
+    if (results.documents != results.total) {
+        out += " (" + about + std::to_string(results.documents) + " documents)";
+    }
+    return out;
+}
+
 /// The closing lines: the kind of search, a suggestion, and which results these are.
 void write_totals(std::ostream& out, const search::SearchResults& results) {
     if (!results.like.empty()) {
@@ -156,12 +167,15 @@ void write_totals(std::ostream& out, const search::SearchResults& results) {
     if (results.suggestion) {
         out << "did you mean: " << terminal_safe(*results.suggestion) << "?\n";
     }
-    const std::size_t first = results.hits.empty() ? 0 : results.offset + 1;
     const std::size_t last = results.offset + results.hits.size();
-    if (results.hits.empty()) {
-        out << "no results (about " << results.total << " matches in all)\n";
+    if (results.total == 0) {
+        out << "no results\n";
+    } else if (results.hits.empty()) {
+        out << "no results at offset " << results.offset
+            << "; results in all: " << count_text(results) << '\n';
     } else {
-        out << "results " << first << "-" << last << " of about " << results.total << '\n';
+        out << "results " << results.offset + 1 << "-" << last << " of " << count_text(results)
+            << '\n';
     }
 }
 

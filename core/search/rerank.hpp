@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +24,21 @@ struct RankedHits {
 /// age counted from the newest of them; undated hits keep their weight.
 void with_recency(RankedHits& hits);
 
+/// What the hits matched of the query's concepts (a concept is one top-level clause: a word
+/// or phrase with its forms and other names). Asked only of the hits that need it.
+struct Evidence {
+    std::size_t concepts = 0;  ///< how many concepts the query has
+    /// How many concepts hit i matches; empty: every hit matches all of them.
+    std::function<std::size_t(std::size_t)> matched;
+};
+
 /// The order in which to show the hits (indexes into them): the top hits by boosted weight
-/// when `boosted`; with `balance`, the top hits scoring at least balance_ratio of the best
-/// take turns by language (best English, best Japanese, second English, ...).
+/// when `boosted`; with `balance`, the top hits that earn it take turns by language (best
+/// English, best Japanese, second English, ...), the others follow by score. A hit earns it
+/// with balance_ratio of the best score; the best hit of a language other than the best
+/// hit's also does with balance_covered_ratio when it matches every concept of the query.
 [[nodiscard]] std::vector<std::size_t> result_order(const RankedHits& hits, bool boosted,
-                                                    bool balance);
+                                                    bool balance, const Evidence& evidence = {});
 
 /// A result entry: a hit and, when grouping, its translation found further down.
 struct Entry {
@@ -36,9 +47,11 @@ struct Entry {
 };
 
 /// Folds a translation (same translation key, other language) into the entry of the first
-/// of the two to appear within the top hits; the order of entries stays that of `order`.
+/// of the two to appear (hits past `keys` are never grouped); the order of entries stays that
+/// of `order`. The twin in `lead` (a language, or "" for none) heads its entry, the other
+/// shown with it.
 [[nodiscard]] std::vector<Entry> group(const std::vector<std::size_t>& order,
-                                       const RankedHits& hits);
+                                       const RankedHits& hits, const std::string& lead = "");
 
 /// Days since 0000-03-01 of a YYYY[-MM[-DD]] date (missing parts as 1), for ages.
 [[nodiscard]] double day_number(const std::string& date);

@@ -96,7 +96,12 @@ struct Hit {
 
 struct SearchResults {
     std::string query;
-    std::size_t total = 0;  ///< Xapian's estimate of all matches
+    /// The entries of the whole query, as paging lists them (a document shown with its
+    /// translation is one entry); exact when `exact`, else an estimate.
+    std::size_t total = 0;
+    std::size_t documents = 0;  ///< the documents those entries hold (matches)
+    bool exact = false;         ///< total and documents are exact counts, not estimates
+    bool more = false;          ///< an entry follows this page (the next page is not empty)
     std::size_t offset = 0;
     std::vector<Hit> hits;
     bool bigram_fallback = false;  ///< nothing matched the words; Japanese character pairs did

@@ -19,6 +19,8 @@
 #include "schema/schema.hpp"
 #include "schema/stored_record.hpp"
 #include "schema/xapian_error.hpp"
+#include "search/entry_count.hpp"
+#include "search/evidence.hpp"
 #include "search/explain.hpp"
 #include "search/facets.hpp"
 #include "search/index_access.hpp"
@@ -26,6 +28,8 @@
 #include "search/rerank.hpp"
 #include "search/snippet.hpp"
 #include "search/suggest.hpp"
+#include "text/normalize.hpp"
+#include "text/script_runs.hpp"
 #include "text/split.hpp"
 
 namespace seisaku::search {
@@ -69,6 +73,17 @@ std::string_view sort_name(SortOrder sort) {
                                        : "relevance";
 }
 
+/// How many hits a request needs: its page and one entry more (to know whether another page
+/// follows); with re-ranking or grouping two hits an entry (a pair is one) and at least
+/// balance_depth, so every page of a query sees the same order.
+Xapian::doccount match_depth(const SearchRequest& request) {
+    const std::size_t wanted = request.offset + request.limit + 1;
+    return static_cast<Xapian::doccount>(
+        (request.balance_languages || request.group_translations || request.recency)
+            ? std::max(2 * wanted, balance_depth)
+            : wanted);
+}
+
 /// The query a request searches, and what building it found.
 struct Prepared {
     Xapian::Query query;
@@ -76,14 +91,32 @@ struct Prepared {
     std::string like_id;
 };
 
-/// The results without their hits: the query, the match count, what building the query
-/// found, the facets (and a note when counting them was cut short).
-SearchResults header(const SearchRequest& request, const Xapian::MSet& mset, Prepared& prepared,
+/// The language whose twin heads a group: the one asked for, else Japanese for a query with
+/// Japanese characters, else English.
+std::string lead_language(const SearchRequest& request) {
+    if (!request.lang.empty()) {
+        return request.lang;
+    }
+    if (!request.lead_lang.empty()) {
+        return request.lead_lang;
+    }
+    const std::vector<text::ScriptRun> runs = text::script_runs(text::prepare(request.query));
+    return std::any_of(runs.begin(), runs.end(),
+                       [](const text::ScriptRun& r) { return r.cls == text::CharClass::Japanese; })
+               ? "ja"
+               : "en";
+}
+
+/// The results without their hits: the query, the counts, what building the query found,
+/// the facets (and a note when counting them was cut short).
+SearchResults header(const SearchRequest& request, const EntryCount& count, Prepared& prepared,
                      double seconds, const FacetSpy& spy) {
     SearchResults results;
     results.query = request.query;
     results.offset = request.offset;
-    results.total = mset.get_matches_estimated();
+    results.total = count.entries;
+    results.documents = count.documents;
+    results.exact = count.exact;
     results.expansions = std::move(prepared.built.expansions);
     results.notes = std::move(prepared.built.notes);
     results.like = prepared.like_id;
@@ -141,8 +174,9 @@ struct Searcher::Impl {
     SearchResults search_once(const SearchRequest& request, double bigram_weight,
                               bool* used_bigrams = nullptr);
     Prepared prepare(const SearchRequest& request, double bigram_weight) const;
-    Xapian::MSet match(Xapian::Enquire& enquire, const SearchRequest& request,
-                       double& seconds) const;
+    Xapian::MSet match(Xapian::Enquire& enquire, const SearchRequest& request, double& seconds,
+                       bool& complete) const;
+    [[nodiscard]] bool counts_twins(const SearchRequest& request) const;
     RankedHits ranked(const Xapian::MSet& mset, const SearchRequest& request) const;
     Hit hit_of(const Xapian::Enquire& enquire, const Xapian::MSet& mset, const Entry& entry,
                const RankedHits& ranked, const SnippetTerms& terms, const SearchRequest& request,
@@ -181,7 +215,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 SearchResults Searcher::Impl::search_latest(const SearchRequest& request) {
     SearchResults results = search_once(request, 0);
-    const std::size_t word_matches = results.total;
+    const std::size_t word_matches = results.documents;
     // `total` counts matches whatever the page, so every page takes the same decision.
     if (results.total == 0 && request.like.empty() &&
         !analysis::japanese_bigrams(request.query).empty()) {
@@ -251,9 +285,16 @@ Prepared Searcher::Impl::prepare(const SearchRequest& request, double bigram_wei
     return p;
 }
 
-/// Runs the match: BM25 or date order, facets counted by a spy, deep enough for re-ranking.
+/// Grouping is asked and some document has a translation key: counting finds the pairs.
+bool Searcher::Impl::counts_twins(const SearchRequest& request) const {
+    return request.group_translations &&
+           db.get_value_freq(schema::slot(schema::ValueSlot::TranslationKey)) > 0;
+}
+
+/// Runs the match: BM25 or date order, facets counted by a spy, deep enough for re-ranking;
+/// `complete` when the hits are all the matches (grouped result sets up to exact_count_limit).
 Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, const SearchRequest& request,
-                                   double& seconds) const {
+                                   double& seconds, bool& complete) const {
     enquire.set_weighting_scheme(Xapian::BM25Weight());
     if (request.facets && request.time_limit > 0) {
         // Xapian's timer calls back on a thread of its own: a limit that expires as
@@ -261,18 +302,23 @@ Xapian::MSet Searcher::Impl::match(Xapian::Enquire& enquire, const SearchRequest
         // under ASan with 1e-9 s), so its timer never runs shorter than this.
         enquire.set_time_limit(std::max(request.time_limit, min_xapian_time_limit));
     }
-    const std::size_t wanted = request.offset + request.limit;
-    // Balancing and grouping reorder the top hits: look at enough of them that every
-    // page of a query sees the same order.
-    const std::size_t depth =
-        (request.balance_languages || request.group_translations || request.recency)
-            ? std::max(2 * wanted, balance_depth)
-            : wanted;
+    const Xapian::doccount depth = match_depth(request);
     // Facets count every match: Xapian must look at all of them.
     const Xapian::doccount check_at_least = request.facets ? db.get_doccount() : 0;
     const auto started = std::chrono::steady_clock::now();
-    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(depth), check_at_least);
+    Xapian::MSet mset = enquire.get_mset(0, depth, check_at_least);
     seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    complete = mset.size() < depth;
+    const Xapian::doccount most = mset.get_matches_upper_bound();
+    if (!complete && most <= exact_count_limit &&
+        (counts_twins(request) || mset.get_matches_lower_bound() < most)) {
+        // Few enough matches to list whole: all of them give exact counts, and every page
+        // groups a pair alike even when its second twin lies past the page's hits (the spies
+        // have counted already). Many more are cheaper estimated than counted.
+        enquire.clear_matchspies();
+        mset = enquire.get_mset(0, most);
+        complete = true;
+    }
     return mset;
 }
 
@@ -290,12 +336,13 @@ RankedHits Searcher::Impl::ranked(const Xapian::MSet& mset, const SearchRequest&
         hits.dates = top_values(db, mset, top, schema::ValueSlot::Date);
         with_recency(hits);
     }
-    if ((request.balance_languages && by_relevance) || request.group_translations) {
-        hits.langs = top_values(db, mset, top, schema::ValueSlot::Lang);
+    // Grouping pairs translations among all the hits, so that counts match the pages.
+    const bool twins = counts_twins(request);
+    if ((request.balance_languages && by_relevance) || twins) {
+        hits.langs = top_values(db, mset, twins ? mset.size() : top, schema::ValueSlot::Lang);
     }
-    const auto key_slot = schema::slot(schema::ValueSlot::TranslationKey);
-    if (request.group_translations && db.get_value_freq(key_slot) > 0) {
-        hits.keys = top_values(db, mset, top, schema::ValueSlot::TranslationKey);
+    if (twins) {
+        hits.keys = top_values(db, mset, mset.size(), schema::ValueSlot::TranslationKey);
     }
     return hits;
 }
@@ -352,15 +399,24 @@ SearchResults Searcher::Impl::search_once(const SearchRequest& request, double b
         if (request.facets) {
             enquire.add_matchspy(&spy);
         }
+        TwinSpy twins;
+        if (counts_twins(request)) {
+            enquire.add_matchspy(&twins);
+        }
         double seconds = 0;
-        const Xapian::MSet mset = match(enquire, request, seconds);
+        bool complete = false;
+        const Xapian::MSet mset = match(enquire, request, seconds, complete);
         const bool by_relevance = request.sort == SortOrder::Relevance;
         const RankedHits ranked_hits = ranked(mset, request);
         const std::vector<Entry> entries =
             group(result_order(ranked_hits, request.recency && by_relevance,
-                               request.balance_languages && by_relevance),
-                  ranked_hits);
-        SearchResults results = header(request, mset, prepared, seconds, spy);
+                               request.balance_languages && by_relevance,
+                               evidence_of(enquire, mset, prepared.built.concepts)),
+                  ranked_hits, lead_language(request));
+        const EntryCount count =
+            count_entries(mset, complete, entries.size(), counts_twins(request) ? &twins : nullptr);
+        SearchResults results = header(request, count, prepared, seconds, spy);
+        results.more = entries.size() > request.offset + request.limit;
         const std::size_t end = std::min(request.offset + request.limit, entries.size());
         for (std::size_t i = request.offset; i < end; ++i) {
             results.hits.push_back(hit_of(enquire, mset, entries[i], ranked_hits, terms, request,

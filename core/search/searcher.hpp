@@ -34,6 +34,9 @@ struct SearchRequest {
     std::size_t offset = 0;
     std::size_t limit = 10;
     std::string lang;  ///< "", "en" or "ja"
+    /// The language whose twin heads a pair of translations ("" for the query's: Japanese
+    /// when it has Japanese characters, else English); `lang` wins when given.
+    std::string lead_lang;
     query::QueryOptions query_options;
     bool expand = true;  ///< use the term bank (acronyms, other language)
     bool balance_languages = true;
@@ -73,9 +76,16 @@ class Searcher {
     /// Ranked hits with snippets. Throws QueryError for unusable queries, IndexError for
     /// database faults (a changing database is reopened and retried up to 3 times).
     ///
-    /// With `balance_languages`, the hits scoring at least tuning::balance_ratio of the best one
-    /// take turns by language (best English, best Japanese, second English, ...), so a query
-    /// answered in both languages shows both on the first page; the rest follow by score.
+    /// With `balance_languages`, the top hits that earn it take turns by language (best
+    /// English, best Japanese, second English, ...), so a query answered in both languages
+    /// shows both on the first page; the rest follow by score. A hit earns it with
+    /// tuning::balance_ratio of the best score and, in another language than the best hit's,
+    /// as many of the query's concepts matched (search/rerank.hpp, result_order()).
+    ///
+    /// With `group_translations`, a pair of translations is one entry, headed by the twin in
+    /// `lead_lang`; `total` counts entries as paging lists them, exactly up to
+    /// exact_count_limit matches (SearchResults::exact), and `more` says whether a next page
+    /// has any.
     ///
     /// A query with Japanese words that finds nothing is run once more matching character
     /// bigrams (SearchResults::bigram_fallback), so no query comes back empty because MeCab

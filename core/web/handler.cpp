@@ -126,6 +126,18 @@ std::string snippet_html(const search::Snippet& s) {
     return out + html(std::string_view(s.text).substr(at));
 }
 
+/// "29 results (47 documents)", "About 290 results (about 470 documents)": what the pages
+/// list (a document with its translation is one result) and, when they differ, the documents.
+std::string count_html(const search::SearchResults& r, const Params& p) {
+    std::string out =
+        format_message(message(p.hl, r.exact ? "count_exact" : "count"), std::to_string(r.total));
+    if (r.documents != r.total) {
+        out += format_message(message(p.hl, r.exact ? "count_documents" : "count_documents_about"),
+                              std::to_string(r.documents));
+    }
+    return out;
+}
+
 std::string results_html(const search::SearchResults& r, const Params& p, const SiteConfig& c) {
     std::string out;
     if (r.suggestion) {
@@ -136,9 +148,8 @@ std::string results_html(const search::SearchResults& r, const Params& p, const 
     for (const query::QueryNote& n : r.notes) {
         out += "<p class=\"note\">" + t(p, "note") + ": " + html(n.message) + "</p>\n";
     }
-    out += "<p class=\"count\" role=\"status\">" +
-           format_message(message(p.hl, "count"), std::to_string(r.total)) + " " +
-           t(p, "count_for") + " <q>" + html(p.q) + "</q></p>\n";
+    out += "<p class=\"count\" role=\"status\">" + count_html(r, p) + " " + t(p, "count_for") +
+           " <q>" + html(p.q) + "</q></p>\n";
     if (r.hits.empty()) {
         return out + "<p class=\"empty\">" + t(p, "no_results") + "</p>\n";
     }
@@ -222,10 +233,11 @@ std::string facets_html(const search::SearchResults& r, const Params& p) {
     return out + "</aside>\n";
 }
 
+/// Previous and Next: Next only when the next page has results (SearchResults::more) and
+/// is served (search::max_result_window).
 std::string pages_html(const search::SearchResults& r, const Params& p) {
-    const std::size_t last_page =
-        std::min<std::size_t>((r.total + p.n - 1) / p.n, search::max_result_window / p.n);
-    if (last_page <= 1) {
+    const bool next = r.more && (p.page + 1) * p.n <= search::max_result_window;
+    if (p.page <= 1 && !next) {
         return {};
     }
     std::string out = "<nav class=\"pages\" aria-label=\"" + t(p, "pages") + "\">\n";
@@ -236,7 +248,7 @@ std::string pages_html(const search::SearchResults& r, const Params& p) {
     }
     out += "<span aria-current=\"page\">" +
            format_message(message(p.hl, "page_of"), std::to_string(p.page)) + "</span>\n";
-    if (p.page < last_page && !r.hits.empty()) {
+    if (next) {
         out += "<a rel=\"next\" href=\"" +
                html(link_query(p, {{"page", std::to_string(p.page + 1)}})) + "\">" + t(p, "next") +
                "</a>\n";
@@ -293,6 +305,7 @@ Response search_response(const CgiEnvironment& env, const Params& p, const SiteC
     search::SearchRequest req;
     req.query = search_text(p);
     req.lang = p.lang;
+    req.lead_lang = p.hl;  // the twin in the page's language heads a pair of translations
     req.limit = p.n;
     req.offset = (p.page - 1) * p.n;
     req.facets = p.format == "html";

@@ -13,7 +13,7 @@ struct Entry {
 };
 
 // clang-format off
-constexpr std::array<Entry, 45> entries = {{
+constexpr std::array<Entry, 48> entries = {{
     {"site", "seisaku", "seisaku 政策検索"},
     {"tagline", "Digital policy of Japan, the EU and their partners, in English and Japanese",
      "日本・EUと各国のデジタル政策を日英で横断検索"},
@@ -29,6 +29,9 @@ constexpr std::array<Entry, 45> entries = {{
     {"sort_newest", "newest first", "新しい順"},
     {"sort_oldest", "oldest first", "古い順"},
     {"count", "About {} results", "約{}件"},
+    {"count_exact", "{} results", "{}件"},
+    {"count_documents", " ({} documents)", "（{}文書）"},
+    {"count_documents_about", " (about {} documents)", "（約{}文書）"},
     {"count_for", "for", "検索語："},
     {"no_results", "No documents match. Try fewer or other words, or both languages.",
      "一致する文書はありません。語を減らすか、別の語や言語でお試しください。"},

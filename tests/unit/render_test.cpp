@@ -14,6 +14,7 @@ search::SearchResults sample() {
     search::SearchResults r;
     r.query = "DFFT \xFF";
     r.total = 42;
+    r.documents = 42;
     r.offset = 0;
     search::Hit h;
     h.rank = 1;
@@ -93,12 +94,49 @@ TEST_CASE("a suggestion is a JSON string and a terminal line", "[render]") {
     CHECK(nlohmann::json::parse(render::json(r))["suggestion"] == "semiconductor\x1b[31m");
     std::ostringstream out;
     render::terminal(out, r, {false});
-    CHECK(out.str() ==
-          "did you mean: semiconductor\\x1b[31m?\nno results (about 0 matches in all)\n");
+    CHECK(out.str() == "did you mean: semiconductor\\x1b[31m?\nno results\n");
     r.suggestion.reset();
     std::ostringstream none;
     render::terminal(none, r, {false});
-    CHECK(none.str() == "no results (about 0 matches in all)\n");
+    CHECK(none.str() == "no results\n");
+}
+
+TEST_CASE("counts say what paging lists and whether they are estimates", "[render]") {
+    struct Row {
+        std::size_t total;
+        std::size_t documents;
+        bool exact;
+        std::size_t offset;
+        bool hit;
+        const char* line;  ///< the last line of terminal output
+        bool more;
+    };
+    const std::vector<Row> rows = {
+        {29, 47, true, 0, true, "results 1-1 of 29 (47 documents)", true},
+        {29, 29, true, 28, true, "results 29-29 of 29", false},
+        {290, 470, false, 10, true, "results 11-11 of about 290 (about 470 documents)", true},
+        {29, 47, true, 40, false, "no results at offset 40; results in all: 29 (47 documents)",
+         false},
+        {0, 0, true, 0, false, "no results", false},
+    };
+    for (const Row& row : rows) {
+        search::SearchResults r = sample();
+        r.total = row.total;
+        r.documents = row.documents;
+        r.exact = row.exact;
+        r.more = row.more;
+        r.offset = row.offset;
+        r.hits.resize(row.hit ? 1 : 0);
+        std::ostringstream out;
+        render::terminal(out, r, {false});
+        INFO(out.str());
+        CHECK(out.str().ends_with(std::string(row.line) + "\n"));
+        const auto j = nlohmann::json::parse(render::json(r));
+        CHECK(j["total"] == row.total);
+        CHECK(j["documents"] == row.documents);
+        CHECK(j["exact"] == row.exact);
+        CHECK(j["more"] == row.more);
+    }
 }
 
 TEST_CASE("terminal lines show control characters as escapes", "[render]") {

@@ -296,6 +296,41 @@ TEST_CASE("web: the page shows results, facets, pages and the other language", "
     CHECK(feed.body.find("<entry>") != std::string::npos);
 }
 
+TEST_CASE("web: the count is what the pages list and no Next leads past the end", "[web]") {
+    // DFFT over corpus/ matches documents with their translations: more documents than
+    // results. Before, the page said "About 47 results" and offered Next past the last one.
+    const std::string json = split(cgi("q=DFFT&format=json&n=5")).body;
+    const auto number = [&](const std::string& field) {
+        const std::size_t at = json.find("\"" + field + "\":");
+        REQUIRE(at != std::string::npos);
+        return std::stoul(json.substr(at + field.size() + 3));
+    };
+    const std::size_t total = number("total");
+    const std::size_t documents = number("documents");
+    CHECK(json.find("\"exact\":true") != std::string::npos);
+    REQUIRE(total > 5);
+    CHECK(documents > total);
+    const std::size_t last = (total + 4) / 5;
+    const std::string en = split(cgi("q=DFFT&hl=en&n=5")).body;
+    CHECK(en.find(std::to_string(total) + " results (" + std::to_string(documents) +
+                  " documents)") != std::string::npos);
+    CHECK(split(cgi("q=DFFT&hl=ja&n=5"))
+              .body.find(std::to_string(total) + "件（" + std::to_string(documents) + "文書）") !=
+          std::string::npos);
+    struct Row {
+        std::size_t page;
+        bool next;
+    };
+    for (const Row& row : {Row{last - 1, true}, Row{last, false}, Row{last + 1, false}}) {
+        INFO("page " << row.page << " of " << last);
+        const Parsed r =
+            split(cgi("q=DFFT&hl=en&n=5" +
+                      (row.page > 1 ? "&page=" + std::to_string(row.page) : std::string())));
+        CHECK(r.status == 200);
+        CHECK((r.body.find("rel=\"next\"") != std::string::npos) == row.next);
+    }
+}
+
 TEST_CASE("web: hostile stored titles and text stay text on the page and in feeds (Q13)", "[web]") {
     const test::TempCorpus corpus;
     corpus.write("hostile.html",
