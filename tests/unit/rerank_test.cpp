@@ -62,10 +62,10 @@ TEST_CASE("re-ranking: balancing languages on the evidence and grouping translat
         // sharing one word at 2 and 4.
         {"pages sharing one word of four stay below the answers", {14.8, 12.8, 12.6, 5.0, 3.1}, "en en en ja ja", "", "", false, true, "0 1 2 3 4", "4 4 4 1 1", 4},
         {"a strong hit of the other language takes turns", {14.8, 12.8, 12.6, 6.0, 3.1}, "en en en ja ja", "", "", false, true, "0 3 1 2 4", "4 4 4 1 1", 4},
-        {"the other language's best below the floor takes turns with every concept", {10, 9, 8, 2.5}, "en en en ja", "", "", false, true, "0 3 1 2", "2 2 2 2", 2},
+        {"the other language's best below the floor takes turns with every concept", {10, 9, 8, 3.2}, "en en en ja", "", "", false, true, "0 3 1 2", "2 2 2 2", 2},
         {"but not with a concept missing", {10, 9, 8, 2.5}, "en en en ja", "", "", false, true, "0 1 2 3", "2 2 2 1", 2},
         {"nor when it is not its language's best", {10, 9, 2.6, 2.5}, "en en ja ja", "", "", false, true, "0 1 2 3", "2 2 1 2", 2},
-        {"nor under a fifth of the best", {10, 9, 8, 1.9}, "en en en ja", "", "", false, true, "0 1 2 3", "2 2 2 2", 2},
+        {"nor under three tenths of the best", {10, 9, 8, 2.9}, "en en en ja", "", "", false, true, "0 1 2 3", "2 2 2 2", 2},
         {"the newest of equal hits first", {1.0, 1.0}, "en en", "", "2020 2024-01-01", true, false, "1 0", "", 0},
         {"an undated hit gets no boost", {1.05, 1.0}, "en en", "", "- 2024", true, false, "1 0", "", 0},
         {"the boost never lifts a weak hit over a strong one", {2.0, 1.0}, "en en", "", "2010 2024", true, false, "0 1", "", 0},
