@@ -13,8 +13,9 @@ namespace seisaku::search {
 
 /// Result sets of up to this many matches are listed whole, so their counts are exact
 /// and every page groups translations alike; larger ones are estimated (bench/query's 60
-/// latency queries: counting every match of the large ones cost 1.2x at p95).
-inline constexpr Xapian::doccount exact_count_limit = 2000;
+/// latency queries: counting every match of the large ones cost 1.2x at p95; with the
+/// lexicon's translations more queries match hundreds, and 2,000 cost 1.3x against 1.22x).
+inline constexpr Xapian::doccount exact_count_limit = 500;
 
 /// The counts of a search: entries as paging lists them, and the documents they hold.
 struct EntryCount {

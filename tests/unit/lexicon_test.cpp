@@ -142,15 +142,17 @@ TEST_CASE("translation: a word's senses are one group and the company they keep 
     const fs::path dir = fs::temp_directory_path() / "seisaku-translation-test";
     fs::create_directories(dir);
     const lexicon::Lexicon lex(
-        write_lexicon(dir / "lexicon.txt", {{E, "ministri", {"内閣", "奉仕", "省"}},
+        write_lexicon(dir / "lexicon.txt", {{E, "ministri", {"内閣", "奉仕", "官庁", "省"}},
                                             {E, "data", {"データ", "資料"}},
                                             {E, "right", {"権利", "右"}},
                                             {J, "データ", {"data"}},
                                             {J, "ポータビリティ", {"portability"}},
                                             {J, "権利", {"right", "privilege"}}}));
-    // 省 and データ share documents 1 and 2; 内閣 and 奉仕 stand apart; 右 is not indexed.
+    // 省 and データ share documents 1 and 2; 内閣, 奉仕 and 官庁 stand apart (four senses: more
+    // than are searched, so they are counted); 右 is not indexed.
     const FakeIndex index({{"Z内閣", {7}},
                            {"Z奉仕", {8}},
+                           {"Z官庁", {10}},
                            {"Z省", {1, 2}},
                            {"Zデータ", {1, 2, 3}},
                            {"Z資料", {9}},
