@@ -196,6 +196,17 @@ std::string results_html(const search::SearchResults& r, const Params& p, const 
     return out + "</ol>\n";
 }
 
+/// The credit EDICT's licence asks of a page that searched with the dictionary's words.
+std::string lexicon_credit(const search::SearchResults& r, const Params& p) {
+    const bool used = std::any_of(r.expansions.begin(), r.expansions.end(), [](const auto& e) {
+        return e.source.find("dictionary") != std::string::npos;
+    });
+    return used
+               ? "<footer class=\"credit\"><p>" + html(t(p, "lexicon_credit")) +
+                     " <a href=\"http://www.edrdg.org/edrdg/licence.html\">EDRDG</a></p></footer>\n"
+               : std::string();
+}
+
 std::string facets_html(const search::SearchResults& r, const Params& p) {
     std::string out =
         "<aside class=\"facets\" aria-labelledby=\"facets-title\">\n<h2 "
@@ -331,7 +342,7 @@ Response search_response(const CgiEnvironment& env, const Params& p, const SiteC
     r.body += "<div class=\"layout\">\n<section class=\"hits\" aria-label=\"" +
               t(p, "search_label") + "\">\n" + results_html(results, p, c) +
               pages_html(results, p) + "</section>\n" + facets_html(results, p) + "</div>\n";
-    r.body += "</main>\n</body>\n</html>\n";
+    r.body += lexicon_credit(results, p) + "</main>\n</body>\n</html>\n";
     return r;
 }
 

@@ -13,7 +13,7 @@ struct Entry {
 };
 
 // clang-format off
-constexpr std::array<Entry, 48> entries = {{
+constexpr std::array<Entry, 49> entries = {{
     {"site", "seisaku", "seisaku 政策検索"},
     {"tagline", "Digital policy of Japan, the EU and their partners, in English and Japanese",
      "日本・EUと各国のデジタル政策を日英で横断検索"},
@@ -66,6 +66,8 @@ constexpr std::array<Entry, 48> entries = {{
     {"feed", "Newest results as a feed", "新着結果のフィード"},
     {"nothing_to_search", "That query has no words to search for. Try a word or a name.",
      "検索できる語がありません。語や名称を入力してください。"},
+    {"lexicon_credit", "Words were also searched in the other language through EDICT, the dictionary of the Electronic Dictionary Research and Development Group, used under its licence (CC BY-SA).",
+     "語はもう一方の言語でも検索しました。訳語は電子辞書研究開発グループ（EDRDG）の辞書 EDICT によるもので、そのライセンス（CC BY-SA）に従って使っています。"},
 }};
 // clang-format on
 

@@ -99,9 +99,10 @@ Tree parse_html(const std::string& body) {
 
 /// The elements and attributes our page is made of: anything else came from input.
 const std::set<std::string> our_elements = {
-    "html",    "head", "meta", "title", "link",  "body",  "header", "p",      "a",      "main",
-    "h1",      "h2",   "h3",   "form",  "label", "input", "div",    "button", "select", "option",
-    "section", "ol",   "li",   "span",  "time",  "mark",  "q",      "aside",  "ul",     "nav"};
+    "footer", "html", "head",   "meta",   "title",  "link",    "body", "header",
+    "p",      "a",    "main",   "h1",     "h2",     "h3",      "form", "label",
+    "input",  "div",  "button", "select", "option", "section", "ol",   "li",
+    "span",   "time", "mark",   "q",      "aside",  "ul",      "nav"};
 const std::set<std::string> our_attributes = {
     "lang",         "charset",   "name",        "content",    "rel",
     "href",         "type",      "title",       "class",      "hreflang",
@@ -278,6 +279,12 @@ TEST_CASE("web: the page shows results, facets, pages and the other language", "
           std::string::npos);
     CHECK(r.body.find("hreflang=\"en\" href=\"?q=DFFT&amp;hl=en&amp;n=5\"") != std::string::npos);
     CHECK(r.body.find("他言語版") != std::string::npos);
+    // EDICT's licence: the page credits the dictionary when it searched with its words, and
+    // only then (DFFT is the term bank's).
+    CHECK(r.body.find("class=\"credit\"") == std::string::npos);
+    const std::string translated = split(cgi("q=semiconductor%20export%20controls&hl=en")).body;
+    CHECK(translated.find("<footer class=\"credit\"><p>Words were also searched") !=
+          std::string::npos);
     // A facet filter narrows the count; JSON is the CLI's contract.
     Parsed typed = split(cgi("q=DFFT&type=timeline&format=json"));
     CHECK(typed.headers["Content-Type"] == "application/json; charset=utf-8");
