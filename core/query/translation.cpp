@@ -33,6 +33,35 @@ bool japanese(const Token& t) {
     return t.kind != TokenKind::Word;
 }
 
+/// An English word's Z term with the stems of its derivations the index holds (supervision:
+/// supervis, supervisori, supervisor; disclosure: disclosur, disclos), as the dictionary's
+/// noun often stands where a text has the adjective or verb: corpus-real cross-ja-en nDCG@10
+/// 0.603 -> 0.619, every other type equal on both corpora (learned stems widened the same
+/// way: 0.617). Empty when none is indexed.
+Xapian::Query related_stems(const std::string& stem, const BuildState& st) {
+    std::vector<std::string> forms{stem};
+    if (stem.size() >= 6 &&
+        stem.find_first_not_of("abcdefghijklmnopqrstuvwxyz") == std::string::npos) {
+        forms.push_back(stem.substr(0, stem.size() - 1));
+        if (stem.size() >= 7) {
+            forms.push_back(stem.substr(0, stem.size() - 2));
+        }
+        for (const char* end : {"i", "or", "ori", "e"}) {
+            forms.push_back(stem + end);
+        }
+    }
+    std::vector<Xapian::Query> found;
+    for (const std::string& f : forms) {
+        std::string term = std::string(schema::prefix_stem) + f;
+        if (st.context.vocabulary->frequency(term) > 0) {
+            found.emplace_back(std::move(term));
+        }
+    }
+    return found.empty()       ? Xapian::Query()
+           : found.size() == 1 ? found.front()
+                               : Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end());
+}
+
 /// The query of one translation, matched without reading positions: a word is its Z term;
 /// Japanese words that stand together (外部委託) are their noun pairs' P terms; English words
 /// (relevant authorities) all their Z terms. Empty when the index lacks one of them.
@@ -51,6 +80,9 @@ Xapian::Query candidate(std::string_view translation, const BuildState& st) {
         } else if (i == 0 || !analysis::is_noun_pair(*words[i - 1], *words[i])) {
             terms.push_back(std::string(schema::prefix_stem) + words[i]->base);
         }
+    }
+    if (terms.size() == 1 && words.front()->kind == TokenKind::Word) {
+        return related_stems(words.front()->base, st);
     }
     for (const std::string& term : terms) {
         if (term.empty() || st.context.vocabulary->frequency(term) == 0) {

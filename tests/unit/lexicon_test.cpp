@@ -147,7 +147,8 @@ TEST_CASE("translation: a word's senses are one group and the company they keep 
                                             {E, "right", {"権利", "右"}},
                                             {J, "データ", {"data"}},
                                             {J, "ポータビリティ", {"portability"}},
-                                            {J, "権利", {"right", "privilege"}}}));
+                                            {J, "権利", {"right", "privilege"}},
+                                            {J, "監督", {"supervision"}}}));
     // 省 and データ share documents 1 and 2; 内閣, 奉仕 and 官庁 stand apart (four senses: more
     // than are searched, so they are counted); 右 is not indexed.
     const FakeIndex index({{"Z内閣", {7}},
@@ -159,7 +160,9 @@ TEST_CASE("translation: a word's senses are one group and the company they keep 
                            {"Z権利", {4}},
                            {"Zdata", {5}},
                            {"Zportabl", {5}},
-                           {"Zright", {5, 6}}});
+                           {"Zright", {5, 6}},
+                           {"Zsupervisori", {11}},
+                           {"Zsupervisor", {12}}});
     query::QueryContext context;
     context.lexicon = &lex;
     context.vocabulary = &index;
@@ -186,6 +189,11 @@ TEST_CASE("translation: a word's senses are one group and the company they keep 
         from.push_back(e.from);
     }
     CHECK(from == std::vector<std::string>{"データ", "ポータビリティ", "権利"});
+    // The dictionary's noun finds the index's adjective and agent noun (supervision:
+    // supervisory, supervisor) although Snowball gives them other stems.
+    const std::string supervision = built("監督").query.get_description();
+    CHECK(supervision.find("Zsupervisori") != std::string::npos);
+    CHECK(supervision.find("Zsupervisor ") != std::string::npos);
     // Excluded words and field searches are not translated.
     CHECK(built("data -ministries").expansions.size() == 1);
     CHECK(built("title:data").expansions.empty());
