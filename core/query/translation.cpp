@@ -204,9 +204,13 @@ TranslatedSpan translated_span(const std::string& text, const std::vector<const 
     for (std::size_t len = run; len >= 1; --len) {
         TranslatedSpan span = span_of(len);
         span.japanese = japanese(*words[i]);
-        if ((len > 1 || translatable_word(*words[i], true)) &&
-            ((len == 1 && from_learned(*words[i], span, st)) |
-             from_lexicon(way, lexicon::key_of(words, i, len), span, st))) {
+        if (len == 1 && !translatable_word(*words[i], true)) {
+            continue;
+        }
+        // Both sources fill the one group: the learned translations first.
+        const bool learned = len == 1 && from_learned(*words[i], span, st);
+        const bool listed = from_lexicon(way, lexicon::key_of(words, i, len), span, st);
+        if (learned || listed) {
             return span;
         }
     }
@@ -394,7 +398,11 @@ Xapian::Query translation(const QueryNode& n, BuildState& st) {
     }
     Xapian::Query q = combine(groups, st.options.default_op);
     st.expansion_terms.insert(q.get_unique_terms_begin(), q.get_unique_terms_end());
-    return q;
+    const bool from_japanese = std::any_of(it->second.begin(), it->second.end(),
+                                           [](const TranslatedSpan& s) { return s.japanese; });
+    return from_japanese ? q
+                         : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q,
+                                         tuning::english_translation_boost);
 }
 
 }  // namespace seisaku::query
