@@ -66,13 +66,12 @@ std::vector<Expansion> known_names(const QueryNode& n, const BuildState& st) {
     return n.kind == NodeKind::Word ? names_inside(n, st) : std::vector<Expansion>{};
 }
 
-/// Whether the term bank knows `text` as a name.
+}  // namespace
+
 bool known_name(const std::string& text, const BuildState& st) {
     return st.bank() != nullptr &&
            !st.bank()->other_names(TermBank::key_of(text, st.analyzer)).empty();
 }
-
-}  // namespace
 
 void add_alternatives(const std::vector<std::string>& names,
                       std::vector<Xapian::Query>& alternatives, const BuildState& st) {

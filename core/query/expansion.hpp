@@ -16,6 +16,9 @@ namespace seisaku::query {
 [[nodiscard]] std::size_t known_span(const std::vector<QueryNode>& children, std::size_t i,
                                      const BuildState& st);
 
+/// Whether the term bank knows `text` as a name (false without a bank).
+[[nodiscard]] bool known_name(const std::string& text, const BuildState& st);
+
 /// Each name as a Z term (one word), an N term or an exact phrase, added to `alternatives`.
 void add_alternatives(const std::vector<std::string>& names,
                       std::vector<Xapian::Query>& alternatives, const BuildState& st);

@@ -62,6 +62,11 @@ Xapian::Query related_stems(const std::string& stem, const BuildState& st) {
                                : Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end());
 }
 
+/// Which way a span starting with `t` is translated.
+Direction direction_of(const Token& t) {
+    return japanese(t) ? Direction::JapaneseToEnglish : Direction::EnglishToJapanese;
+}
+
 /// The query of one translation, matched without reading positions: a word is its Z term;
 /// Japanese words that stand together (外部委託) are their noun pairs' P terms; English words
 /// (relevant authorities) all their Z terms. Empty when the index lacks one of them.
@@ -199,8 +204,7 @@ TranslatedSpan translated_span(const std::string& text, const std::vector<const 
            translatable_word(*words[i + run], false)) {
         ++run;
     }
-    const Direction way =
-        japanese(*words[i]) ? Direction::JapaneseToEnglish : Direction::EnglishToJapanese;
+    const Direction way = direction_of(*words[i]);
     for (std::size_t len = run; len >= 1; --len) {
         TranslatedSpan span = span_of(len);
         span.japanese = japanese(*words[i]);
@@ -227,8 +231,7 @@ bool translatable(const QueryNode& n, const BuildState& st) {
 /// The spans of a clause: translated words and spans, and Latin words of a Japanese clause
 /// kept as they are (AI in AIオフィス).
 std::vector<TranslatedSpan> spans_of(const std::string& clause, const BuildState& st) {
-    if (st.bank() != nullptr &&
-        !st.bank()->other_names(glossary::TermBank::key_of(clause, st.analyzer)).empty()) {
+    if (known_name(clause, st)) {
         return {};  // the term bank knows the whole clause: its names are its translation
     }
     const std::string text = text::prepare(clause);
@@ -302,8 +305,7 @@ void choose_senses(std::vector<TranslatedSpan*>& spans, const BuildState& st) {
 /// Whether the term bank or the lexicon knows `text` whole: a quoted phrase is translated
 /// only then, so no other phrase pays for translating its words.
 bool one_entry(const std::string& text, const BuildState& st) {
-    if (st.bank() != nullptr &&
-        !st.bank()->other_names(glossary::TermBank::key_of(text, st.analyzer)).empty()) {
+    if (known_name(text, st)) {
         return true;
     }
     const std::vector<Token> tokens = st.analyzer.analyze(text::prepare(text));
@@ -311,8 +313,7 @@ bool one_entry(const std::string& text, const BuildState& st) {
     if (words.empty() || words.size() > lexicon::max_key_words) {
         return false;
     }
-    const Direction way =
-        japanese(*words.front()) ? Direction::JapaneseToEnglish : Direction::EnglishToJapanese;
+    const Direction way = direction_of(*words.front());
     return !st.context.lexicon->translations(way, lexicon::key_of(words, 0, words.size())).empty();
 }
 
